@@ -1,0 +1,15 @@
+//! Aira's domain, free of I/O: the question bank, the transcript model, delivery analytics,
+//! the offline scoring rubric, localized phrases, and the ports adapters implement.
+//!
+//! `cargo test -p aira-core` builds without webkit, whisper or the AWS SDK, and must stay so.
+
+pub mod analytics;
+pub mod i18n;
+pub mod ports;
+pub mod question_bank;
+pub mod rubric;
+pub mod text;
+pub mod transcript;
+
+pub use question_bank::{KeyPoint, Question, QuestionBank};
+pub use transcript::{Transcript, Word};

@@ -1,0 +1,70 @@
+//! The ports: traits every engine implements, so the runtime can swap a local engine for a
+//! cloud one (and fall back) without the rest of Aira knowing which answered.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use aira_protocol::{Feedback, Metrics};
+
+use crate::question_bank::Question;
+use crate::transcript::Transcript;
+
+/// Boxed so the ports stay object-safe (`Arc<dyn Transcriber>`).
+pub type PortFuture<'a, T, E> = Pin<Box<dyn Future<Output = Result<T, E>> + Send + 'a>>;
+
+/// Audio handed to a transcriber: mono, at [`SAMPLE_RATE`].
+pub const SAMPLE_RATE: u32 = 16_000;
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum TranscribeError {
+    #[error("no speech model at {path}")]
+    ModelMissing { path: String },
+    #[error("the speech model at {path} cannot be loaded: {reason}")]
+    ModelInvalid { path: String, reason: String },
+    #[error("the audio is empty")]
+    EmptyAudio,
+    #[error("no speech was heard")]
+    NoSpeech,
+    #[error("transcription failed: {0}")]
+    Engine(String),
+}
+
+pub trait Transcriber: Send + Sync {
+    /// A name for people: which engine and model answered.
+    fn engine_name(&self) -> String;
+    fn transcribe(&self, samples: Vec<f32>) -> PortFuture<'_, Transcript, TranscribeError>;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoachError {
+    #[error("coaching failed: {0}")]
+    Engine(String),
+}
+
+/// Everything a coach sees of one answer.
+pub struct CoachRequest<'a> {
+    pub question: &'a Question,
+    pub transcript: &'a Transcript,
+    pub metrics: &'a Metrics,
+}
+
+pub trait Coach: Send + Sync {
+    fn coach<'a>(&'a self, request: CoachRequest<'a>) -> PortFuture<'a, Feedback, CoachError>;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SpeakError {
+    #[error("no voice is available: {0}")]
+    Unavailable(String),
+    #[error("speaking failed: {0}")]
+    Failed(String),
+}
+
+pub trait Speaker: Send + Sync {
+    fn is_available(&self) -> bool;
+    /// Speaks `text`, replacing whatever is being said; resolves when speech has finished
+    /// or was stopped.
+    fn speak(&self, text: String) -> PortFuture<'_, (), SpeakError>;
+    /// Stops speaking at once (the user is about to answer).
+    fn stop(&self);
+}

@@ -1,0 +1,103 @@
+use serde::{Deserialize, Serialize};
+
+/// Stable machine-readable error codes. The UI maps each to localized text and a recovery
+/// action (`error.<code>` in `locales/`); the CLI maps each to an exit code. Never rename one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// No usable input device, or it refused to open.
+    NoMicrophone,
+    /// The Whisper model file does not exist.
+    ModelMissing,
+    /// The Whisper model file exists but is not a model whisper.cpp can load.
+    ModelInvalid,
+    /// The answer audio could not be read: not a supported format, or corrupt.
+    InvalidAudio,
+    /// The answer audio holds no samples at all.
+    EmptyAudio,
+    /// The answer audio was read but no speech was heard in it.
+    NoSpeech,
+    /// No question with the given id exists in the bank.
+    UnknownQuestion,
+    /// A recording was asked to stop, but none is running.
+    NotRecording,
+    /// A recording was asked to start while one is already running.
+    AlreadyRecording,
+    /// The database or the data folder could not be read or written.
+    Storage,
+    /// A file the user named could not be opened.
+    FileNotFound,
+    /// Anything else; the message says what.
+    Internal,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 12] = [
+        ErrorCode::NoMicrophone,
+        ErrorCode::ModelMissing,
+        ErrorCode::ModelInvalid,
+        ErrorCode::InvalidAudio,
+        ErrorCode::EmptyAudio,
+        ErrorCode::NoSpeech,
+        ErrorCode::UnknownQuestion,
+        ErrorCode::NotRecording,
+        ErrorCode::AlreadyRecording,
+        ErrorCode::Storage,
+        ErrorCode::FileNotFound,
+        ErrorCode::Internal,
+    ];
+
+    /// The code as it appears on the wire and in locale keys.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::NoMicrophone => "no_microphone",
+            ErrorCode::ModelMissing => "model_missing",
+            ErrorCode::ModelInvalid => "model_invalid",
+            ErrorCode::InvalidAudio => "invalid_audio",
+            ErrorCode::EmptyAudio => "empty_audio",
+            ErrorCode::NoSpeech => "no_speech",
+            ErrorCode::UnknownQuestion => "unknown_question",
+            ErrorCode::NotRecording => "not_recording",
+            ErrorCode::AlreadyRecording => "already_recording",
+            ErrorCode::Storage => "storage",
+            ErrorCode::FileNotFound => "file_not_found",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
+/// The error every command returns: a stable code for the program, a message for people.
+/// The message is English detail (a path, a device name); the UI leads with its own
+/// localized text for the code and shows the message as detail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommandError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl CommandError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into() }
+    }
+}
+
+impl std::fmt::Display for CommandError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.code.as_str(), self.message)
+    }
+}
+
+impl std::error::Error for CommandError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialize_as_their_stable_names() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+}

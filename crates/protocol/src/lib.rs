@@ -1,0 +1,17 @@
+//! Everything that crosses the IPC boundary between Aira's backend and its UI.
+//!
+//! One input and one output type per command, the error every command returns, and the
+//! values streamed over channels. No tauri, no tokio: this crate also compiles to wasm32.
+
+mod app;
+mod error;
+mod history;
+mod practice;
+
+pub use app::{AppStatus, SpeakInput};
+pub use error::{CommandError, ErrorCode};
+pub use history::{HistoryInput, HistoryOutput, TurnStatus, TurnSummary};
+pub use practice::{
+    AnswerSource, Feedback, FillerCount, InputLevel, Metrics, PracticeQuestion, StartPracticeInput,
+    StopRecordingInput, SubmitAnswerFileInput, TurnResult,
+};
