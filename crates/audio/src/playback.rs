@@ -1,0 +1,147 @@
+//! Playback on a thread that owns the output stream. A new sound replaces the one playing;
+//! `stop` silences it at once (the user is about to answer).
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
+use cpal::{FromSample, SampleFormat, SizedSample};
+
+use crate::error::AudioError;
+use crate::resample::resample;
+
+const POLL_INTERVAL: Duration = Duration::from_millis(20);
+
+enum Command {
+    Play { samples: Vec<f32>, sample_rate: u32, reply: mpsc::Sender<Result<mpsc::Receiver<()>, AudioError>> },
+    Stop,
+    Shutdown,
+}
+
+pub struct Player {
+    commands: mpsc::Sender<Command>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Player {
+    pub fn spawn() -> Result<Self, AudioError> {
+        let (commands, receiver) = mpsc::channel();
+        let thread = std::thread::Builder::new().name("aira-playback".into()).spawn(move || run(&receiver))?;
+        Ok(Self { commands, thread: Some(thread) })
+    }
+
+    /// Starts playing mono `samples`; the returned receiver gets a message (or is closed)
+    /// when playback ends, whether it finished or was stopped.
+    pub fn play(&self, samples: Vec<f32>, sample_rate: u32) -> Result<mpsc::Receiver<()>, AudioError> {
+        let (reply, response) = mpsc::channel();
+        self.commands.send(Command::Play { samples, sample_rate, reply }).map_err(|_| AudioError::ThreadGone)?;
+        response.recv().map_err(|_| AudioError::ThreadGone)?
+    }
+
+    pub fn stop(&self) {
+        if self.commands.send(Command::Stop).is_err() {
+            tracing::warn!("playback thread is gone; nothing to stop");
+        }
+    }
+}
+
+impl Drop for Player {
+    fn drop(&mut self) {
+        if self.commands.send(Command::Shutdown).is_ok()
+            && let Some(thread) = self.thread.take()
+            && thread.join().is_err()
+        {
+            tracing::error!("playback thread panicked");
+        }
+    }
+}
+
+struct Playing {
+    _stream: cpal::Stream,
+    finished: Arc<AtomicBool>,
+    done: mpsc::Sender<()>,
+}
+
+fn run(commands: &mpsc::Receiver<Command>) {
+    let mut playing: Option<Playing> = None;
+    loop {
+        match commands.recv_timeout(POLL_INTERVAL) {
+            Ok(Command::Play { samples, sample_rate, reply }) => {
+                playing = None; // a new sound replaces the old one; dropping it closes its `done`
+                let (done, finished_signal) = mpsc::channel();
+                let result = open_output(samples, sample_rate).map(|(stream, finished)| {
+                    playing = Some(Playing { _stream: stream, finished, done });
+                    finished_signal
+                });
+                if reply.send(result).is_err() {
+                    tracing::warn!("the caller stopped waiting for playback to start");
+                }
+            }
+            Ok(Command::Stop) => playing = None,
+            Ok(Command::Shutdown) | Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Timeout) => {
+                if playing.as_ref().is_some_and(|sound| sound.finished.load(Ordering::Acquire)) {
+                    if let Some(sound) = playing.take() {
+                        // The listener may have gone away; finishing is all that matters.
+                        sound.done.send(()).ok();
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn open_output(samples: Vec<f32>, sample_rate: u32) -> Result<(cpal::Stream, Arc<AtomicBool>), AudioError> {
+    let no_output = |error: cpal::Error| AudioError::NoOutput(error.to_string());
+    let device = cpal::default_host()
+        .default_output_device()
+        .ok_or_else(|| AudioError::NoOutput("no output device".into()))?;
+    let supported = device.default_output_config().map_err(no_output)?;
+    let config = supported.config();
+    let samples = Arc::new(resample(&samples, sample_rate, config.sample_rate));
+    let finished = Arc::new(AtomicBool::new(false));
+    let stream = match supported.sample_format() {
+        SampleFormat::F32 => build::<f32>(&device, &config, samples, &finished),
+        SampleFormat::I16 => build::<i16>(&device, &config, samples, &finished),
+        SampleFormat::I32 => build::<i32>(&device, &config, samples, &finished),
+        SampleFormat::U16 => build::<u16>(&device, &config, samples, &finished),
+        other => return Err(AudioError::NoOutput(format!("the output device takes {other} samples, which Aira cannot write"))),
+    }
+    .map_err(no_output)?;
+    stream.play().map_err(no_output)?;
+    Ok((stream, finished))
+}
+
+fn build<T>(
+    device: &cpal::Device,
+    config: &cpal::StreamConfig,
+    samples: Arc<Vec<f32>>,
+    finished: &Arc<AtomicBool>,
+) -> Result<cpal::Stream, cpal::Error>
+where
+    T: SizedSample + FromSample<f32>,
+{
+    let channels = usize::from(config.channels.max(1));
+    let position = AtomicUsize::new(0);
+    let finished = Arc::clone(finished);
+    device.build_output_stream(
+        config.clone(),
+        move |output: &mut [T], _: &cpal::OutputCallbackInfo| {
+            let start = position.load(Ordering::Relaxed);
+            let frames = output.len() / channels;
+            for (frame_index, frame) in output.chunks_exact_mut(channels).enumerate() {
+                let sample = samples.get(start + frame_index).copied().unwrap_or(0.0);
+                frame.fill(T::from_sample(sample));
+            }
+            position.store(start + frames, Ordering::Relaxed);
+            if start + frames >= samples.len() {
+                finished.store(true, Ordering::Release);
+            }
+        },
+        |error: cpal::Error| tracing::warn!(%error, "output stream error"),
+        Some(Duration::from_secs(3)),
+    )
+}

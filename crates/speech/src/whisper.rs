@@ -1,0 +1,168 @@
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+
+use aira_core::ports::{PortFuture, TranscribeError, Transcriber, SAMPLE_RATE};
+use aira_core::Transcript;
+use tokio::sync::oneshot;
+use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextParameters};
+
+use crate::model_file::check_model_file;
+use crate::words::{is_sound_annotation, join_tokens, TimedToken};
+
+/// Quieter than this everywhere (peak amplitude) is silence, not a quiet speaker: Whisper
+/// would invent text for it ("Thank you."), so it never reaches the model.
+const SILENCE_PEAK: f32 = 0.01;
+/// Segments Whisper itself believes hold no speech are dropped (its own default threshold).
+const NO_SPEECH_PROBABILITY: f32 = 0.6;
+
+#[derive(Debug, Clone)]
+pub struct WhisperSettings {
+    pub model_path: PathBuf,
+    /// CPU threads for inference; one is often fastest on a busy two-core machine.
+    pub threads: u32,
+    /// A language code such as "en", or "auto" to detect it.
+    pub language: String,
+}
+
+struct Job {
+    samples: Vec<f32>,
+    reply: oneshot::Sender<Result<Transcript, TranscribeError>>,
+}
+
+/// The transcriber handle; the model lives on its worker thread, loaded on first use and
+/// kept for the life of the handle.
+pub struct WhisperTranscriber {
+    settings: WhisperSettings,
+    jobs: Option<mpsc::Sender<Job>>,
+    worker: Option<JoinHandle<()>>,
+}
+
+impl WhisperTranscriber {
+    pub fn spawn(settings: WhisperSettings) -> std::io::Result<Self> {
+        whisper_rs::install_logging_hooks();
+        let (jobs, receiver) = mpsc::channel::<Job>();
+        let worker_settings = settings.clone();
+        let worker = std::thread::Builder::new().name("aira-whisper".into()).spawn(move || {
+            let mut model: Option<WhisperContext> = None;
+            for job in receiver {
+                let result = transcribe_on_worker(&worker_settings, &mut model, &job.samples);
+                if job.reply.send(result).is_err() {
+                    tracing::debug!("transcription finished after its caller gave up");
+                }
+            }
+        })?;
+        Ok(Self { settings, jobs: Some(jobs), worker: Some(worker) })
+    }
+
+    pub fn settings(&self) -> &WhisperSettings {
+        &self.settings
+    }
+}
+
+impl Drop for WhisperTranscriber {
+    fn drop(&mut self) {
+        drop(self.jobs.take()); // closes the queue; the worker finishes its job and exits
+        if let Some(worker) = self.worker.take()
+            && worker.join().is_err()
+        {
+            tracing::error!("whisper worker panicked");
+        }
+    }
+}
+
+impl Transcriber for WhisperTranscriber {
+    fn engine_name(&self) -> String {
+        let file = self.settings.model_path.file_name().map(|name| name.to_string_lossy().into_owned());
+        format!("whisper ({})", file.unwrap_or_else(|| "model".into()))
+    }
+
+    fn transcribe(&self, samples: Vec<f32>) -> PortFuture<'_, Transcript, TranscribeError> {
+        Box::pin(async move {
+            let (reply, response) = oneshot::channel();
+            let gone = || TranscribeError::Engine("the whisper worker has stopped".into());
+            self.jobs.as_ref().ok_or_else(gone)?.send(Job { samples, reply }).map_err(|_| gone())?;
+            response.await.map_err(|_| gone())?
+        })
+    }
+}
+
+fn transcribe_on_worker(
+    settings: &WhisperSettings,
+    model: &mut Option<WhisperContext>,
+    samples: &[f32],
+) -> Result<Transcript, TranscribeError> {
+    if samples.is_empty() {
+        return Err(TranscribeError::EmptyAudio);
+    }
+    if samples.iter().all(|sample| sample.abs() < SILENCE_PEAK) {
+        return Err(TranscribeError::NoSpeech);
+    }
+    // A missing model is retried on every job, so fixing the file needs no restart.
+    if model.is_none() {
+        *model = Some(load(settings)?);
+    }
+    let Some(context) = model.as_ref() else {
+        return Err(TranscribeError::Engine("the model did not stay loaded".into()));
+    };
+    let engine_error = |error: whisper_rs::WhisperError| TranscribeError::Engine(error.to_string());
+    let mut state = context.create_state().map_err(engine_error)?;
+
+    let mut parameters = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
+    parameters.set_n_threads(settings.threads.max(1) as i32);
+    parameters.set_language(Some(settings.language.as_str()));
+    parameters.set_token_timestamps(true);
+    parameters.set_no_context(true);
+    parameters.set_suppress_blank(true);
+    parameters.set_print_progress(false);
+    parameters.set_print_realtime(false);
+    parameters.set_print_special(false);
+    parameters.set_print_timestamps(false);
+    let started = std::time::Instant::now();
+    state.full(parameters, samples).map_err(engine_error)?;
+
+    let end_of_text = context.token_eot();
+    let mut words = Vec::new();
+    for segment in state.as_iter() {
+        let text = segment.to_str_lossy().map(|text| text.into_owned()).unwrap_or_default();
+        if segment.no_speech_probability() > NO_SPEECH_PROBABILITY || is_sound_annotation(&text) {
+            tracing::debug!(%text, "dropped a segment without speech");
+            continue;
+        }
+        let tokens = (0..segment.n_tokens()).filter_map(|index| segment.get_token(index)).filter_map(|token| {
+            let data = token.token_data();
+            // Ids from end-of-text upwards are control and timestamp tokens, not text.
+            if data.id >= end_of_text {
+                return None;
+            }
+            let bytes = token.to_bytes().ok()?;
+            Some(TimedToken { bytes, start_ms: centiseconds_to_ms(data.t0), end_ms: centiseconds_to_ms(data.t1) })
+        });
+        words.extend(join_tokens(tokens.collect::<Vec<_>>()));
+    }
+    let audio_ms = (samples.len() as u64 * 1000 / u64::from(SAMPLE_RATE)) as u32;
+    tracing::info!(
+        audio_seconds = audio_ms as f32 / 1000.0,
+        real_time_factor = started.elapsed().as_secs_f32() / (audio_ms.max(1) as f32 / 1000.0),
+        words = words.len(),
+        "transcribed"
+    );
+    if words.is_empty() {
+        return Err(TranscribeError::NoSpeech);
+    }
+    Ok(Transcript::from_words(words, audio_ms))
+}
+
+fn load(settings: &WhisperSettings) -> Result<WhisperContext, TranscribeError> {
+    check_model_file(&settings.model_path)?;
+    let started = std::time::Instant::now();
+    let context = WhisperContext::new_with_params(&settings.model_path, WhisperContextParameters::default()).map_err(|error| {
+        TranscribeError::ModelInvalid { path: settings.model_path.display().to_string(), reason: error.to_string() }
+    })?;
+    tracing::info!(path = %settings.model_path.display(), seconds = started.elapsed().as_secs_f32(), "whisper model loaded");
+    Ok(context)
+}
+
+fn centiseconds_to_ms(centiseconds: i64) -> u32 {
+    u32::try_from(centiseconds.max(0) * 10).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,82 @@
+//! Helpers for tests only. They fail loudly when something a test needs is missing: a test
+//! that quietly skips would report a check that never ran.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The workspace root (this crate lives in `tests/support`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The Whisper model for tests: `AIRA_WHISPER_MODEL` when set, otherwise the documented
+/// default `../shared/models/ggml-tiny.en.bin` beside the workspace.
+pub fn whisper_model() -> PathBuf {
+    let path = std::env::var_os("AIRA_WHISPER_MODEL")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("../shared/models/ggml-tiny.en.bin"));
+    assert!(
+        path.is_file(),
+        "the test Whisper model is missing at {}: set AIRA_WHISPER_MODEL to a ggml model file",
+        path.display()
+    );
+    path
+}
+
+/// Speaks `text` with espeak-ng (US English) into a 16 kHz mono 16-bit WAV at `path`.
+pub fn speak_to_wav(text: &str, path: &Path) {
+    let raw = path.with_extension("espeak.wav");
+    run(Command::new("espeak-ng").args(["-v", "en-us", "-s", "160", "-w"]).arg(&raw).arg(text));
+    run(Command::new("sox").arg(&raw).args(["-r", "16000", "-c", "1", "-b", "16"]).arg(path));
+    if let Err(error) = std::fs::remove_file(&raw) {
+        panic!("could not remove {}: {error}", raw.display());
+    }
+}
+
+/// Writes `seconds` of digital silence as a 16 kHz mono WAV.
+pub fn silence_to_wav(seconds: f32, path: &Path) {
+    run(Command::new("sox").args(["-n", "-r", "16000", "-c", "1", "-b", "16"]).arg(path).args(["trim", "0"]).arg(seconds.to_string()));
+}
+
+fn run(command: &mut Command) {
+    let output = command.output().unwrap_or_else(|error| panic!("could not run {command:?}: {error} (is it installed?)"));
+    assert!(output.status.success(), "{command:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+}
+
+/// Word error rate of `hypothesis` against `reference`: word-level edit distance over the
+/// reference length, after lower-casing and removing punctuation.
+pub fn word_error_rate(reference: &str, hypothesis: &str) -> f64 {
+    let normalize = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .map(|word| word.chars().filter(|character| character.is_alphanumeric() || *character == '\'').collect::<String>().to_lowercase())
+            .filter(|word| !word.is_empty())
+            .collect()
+    };
+    let (reference, hypothesis) = (normalize(reference), normalize(hypothesis));
+    if reference.is_empty() {
+        return if hypothesis.is_empty() { 0.0 } else { 1.0 };
+    }
+    let mut previous: Vec<usize> = (0..=hypothesis.len()).collect();
+    for (row, reference_word) in reference.iter().enumerate() {
+        let mut current = vec![row + 1; hypothesis.len() + 1];
+        for (column, hypothesis_word) in hypothesis.iter().enumerate() {
+            let substitution = previous[column] + usize::from(reference_word != hypothesis_word);
+            current[column + 1] = substitution.min(previous[column + 1] + 1).min(current[column] + 1);
+        }
+        previous = current;
+    }
+    previous[hypothesis.len()] as f64 / reference.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_error_rate;
+
+    #[test]
+    fn word_error_rate_counts_edits() {
+        assert_eq!(word_error_rate("the cat sat", "The cat, sat."), 0.0);
+        assert_eq!(word_error_rate("the cat sat", "the dog sat"), 1.0 / 3.0);
+        assert_eq!(word_error_rate("the cat sat", "cat sat down"), 2.0 / 3.0);
+        assert_eq!(word_error_rate("", ""), 0.0);
+    }
+}

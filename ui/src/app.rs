@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+
+use crate::components::{Messages, SiteHeader};
+use crate::i18n::t;
+use crate::pages::{HistoryPage, HomePage, PracticePage};
+use crate::state::{AppState, Screen};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+
+    Effect::new(move || document().set_title(&state.screen.get().title()));
+
+    let page = move || match state.screen.get() {
+        Screen::Home => view! { <HomePage state /> }.into_any(),
+        // Reading the question here re-creates the practice screen for each new question,
+        // which resets it and moves focus to its heading.
+        Screen::Practice => match state.question.get() {
+            Some(question) => view! { <PracticePage state question /> }.into_any(),
+            None => view! { <HomePage state /> }.into_any(),
+        },
+        Screen::History => view! { <HistoryPage state /> }.into_any(),
+    };
+
+    view! {
+        <a class="skip-link" href="#main">
+            {t("ui.skip_link")}
+        </a>
+        <SiteHeader state />
+        <main id="main" tabindex="-1">
+            <Messages state />
+            {page}
+        </main>
+    }
+}

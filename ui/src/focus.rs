@@ -1,0 +1,34 @@
+//! Moving keyboard and screen-reader focus to where new content appeared.
+
+use leptos::html::ElementType;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Focuses the element once it is in the document.
+pub fn focus_when_mounted<E>(node_ref: NodeRef<E>)
+where
+    E: ElementType + 'static,
+    E::Output: JsCast + Clone + 'static,
+{
+    node_ref.on_load(|element| focus(element.unchecked_ref()));
+}
+
+/// Focuses the element after the pending render, for controls that are being enabled
+/// in the same update (a disabled button refuses focus).
+pub fn focus_after_render<E>(node_ref: NodeRef<E>)
+where
+    E: ElementType + 'static,
+    E::Output: JsCast + Clone + 'static,
+{
+    request_animation_frame(move || {
+        if let Some(element) = node_ref.get_untracked() {
+            focus(element.unchecked_ref());
+        }
+    });
+}
+
+fn focus(element: &web_sys::HtmlElement) {
+    if let Err(error) = element.focus() {
+        leptos::logging::error!("could not move focus: {error:?}");
+    }
+}

@@ -1,0 +1,181 @@
+//! User-visible text. Every string the UI shows comes from `locales/en.json`, so a
+//! translation is a new file rather than a code change.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aira_protocol::ErrorCode;
+
+const ENGLISH: &str = include_str!("../../locales/en.json");
+
+fn texts() -> &'static HashMap<String, String> {
+    static TEXTS: OnceLock<HashMap<String, String>> = OnceLock::new();
+    TEXTS.get_or_init(|| parse(ENGLISH))
+}
+
+fn parse(json: &str) -> HashMap<String, String> {
+    match serde_json::from_str(json) {
+        Ok(texts) => texts,
+        Err(error) => {
+            // Degrade to showing keys instead of failing to start: a visible key is a
+            // better bug report than a blank window.
+            leptos::logging::error!("locales/en.json could not be read: {error}");
+            HashMap::new()
+        }
+    }
+}
+
+/// The text for `key`, if the locale has one.
+pub fn lookup(key: &str) -> Option<&'static str> {
+    texts().get(key).map(String::as_str)
+}
+
+/// The text for `key`; a missing key comes back as itself so the gap shows on screen.
+pub fn t(key: &str) -> String {
+    lookup(key).unwrap_or(key).to_owned()
+}
+
+/// The text for `key` with each `{name}` replaced by its value.
+pub fn t_with(key: &str, values: &[(&str, &str)]) -> String {
+    fill(lookup(key).unwrap_or(key), values)
+}
+
+/// The localized explanation of an error code (`error.<code>`).
+pub fn error_text(code: ErrorCode) -> String {
+    t(&format!("error.{}", code.as_str()))
+}
+
+/// Replaces `{name}` placeholders in one pass, so a value that itself contains braces
+/// (a transcript, a path) is never substituted again.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut filled = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        filled.push_str(&rest[..open]);
+        let after_open = &rest[open + 1..];
+        let replacement = after_open.find('}').and_then(|close| {
+            let name = &after_open[..close];
+            values
+                .iter()
+                .find(|(candidate, _)| *candidate == name)
+                .map(|(_, value)| (*value, close))
+        });
+        match replacement {
+            Some((value, close)) => {
+                filled.push_str(value);
+                rest = &after_open[close + 1..];
+            }
+            None => {
+                filled.push('{');
+                rest = after_open;
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_every_named_placeholder() {
+        let text = fill("{a} and {b}, {a} again", &[("a", "one"), ("b", "two")]);
+        assert_eq!(text, "one and two, one again");
+    }
+
+    #[test]
+    fn leaves_unknown_placeholders_and_stray_braces_alone() {
+        assert_eq!(fill("{unknown} {", &[("a", "one")]), "{unknown} {");
+        assert_eq!(fill("no placeholders", &[]), "no placeholders");
+    }
+
+    #[test]
+    fn does_not_substitute_inside_values() {
+        let text = fill(
+            "{first} {second}",
+            &[("first", "{second}"), ("second", "x")],
+        );
+        assert_eq!(text, "{second} x");
+    }
+
+    #[test]
+    fn a_missing_key_shows_itself() {
+        assert_eq!(
+            t("ui.this_key_does_not_exist"),
+            "ui.this_key_does_not_exist"
+        );
+    }
+
+    #[test]
+    fn reads_existing_texts() {
+        assert_eq!(
+            t_with("feedback.summary", &[("score", "7")]),
+            "Score 7 of 10."
+        );
+    }
+
+    #[test]
+    fn every_error_code_has_a_text() {
+        for code in ErrorCode::ALL {
+            let key = format!("error.{}", code.as_str());
+            assert!(lookup(&key).is_some(), "locales/en.json lacks {key}");
+        }
+    }
+
+    /// Every literal key in the UI's source must exist, so a typo fails here rather than
+    /// showing a raw key to a user.
+    #[test]
+    fn every_key_used_in_the_source_exists() {
+        let source_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut missing = Vec::new();
+        for source in rust_sources(&source_dir) {
+            for key in literal_keys(&source) {
+                if lookup(&key).is_none() {
+                    missing.push(key);
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "keys missing from locales/en.json: {missing:?}"
+        );
+    }
+
+    fn rust_sources(dir: &std::path::Path) -> Vec<String> {
+        let mut sources = Vec::new();
+        let entries = std::fs::read_dir(dir).into_iter().flatten().flatten();
+        for entry in entries {
+            let path = entry.path();
+            if path.is_dir() {
+                sources.extend(rust_sources(&path));
+            } else if path.extension().is_some_and(|extension| extension == "rs") {
+                sources.extend(std::fs::read_to_string(&path).ok());
+            }
+        }
+        sources
+    }
+
+    /// Keys passed literally to `t` or `t_with` outside tests; templates such as
+    /// `error.{}` are covered by their own tests.
+    fn literal_keys(source: &str) -> Vec<String> {
+        let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+        let mut keys = Vec::new();
+        for call in ["t(", "t_with("] {
+            let opening = format!("{call}\"");
+            for (position, _) in code.match_indices(&opening) {
+                let preceded_by_identifier = code[..position]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_');
+                let rest = &code[position + opening.len()..];
+                let key = rest.split('"').next().unwrap_or_default();
+                if !preceded_by_identifier && !key.is_empty() {
+                    keys.push(key.to_owned());
+                }
+            }
+        }
+        keys
+    }
+}

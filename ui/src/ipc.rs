@@ -1,0 +1,170 @@
+//! The only door to the backend: one typed function per Tauri command. Nothing else in
+//! the UI knows that Tauri exists.
+
+use aira_protocol::{
+    AppStatus, CommandError, ErrorCode, HistoryInput, HistoryOutput, InputLevel, PracticeQuestion,
+    SpeakInput, StartPracticeInput, StopRecordingInput, SubmitAnswerFileInput, TurnResult,
+};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    // `catch` turns a rejected promise (and a missing `window.__TAURI__` outside the app)
+    // into `Err` instead of a panic.
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], catch)]
+    async fn invoke(command: &str, args: JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"])]
+    type Channel;
+
+    #[wasm_bindgen(constructor, catch, js_namespace = ["window", "__TAURI__", "core"])]
+    fn new() -> Result<Channel, JsValue>;
+
+    #[wasm_bindgen(method, setter)]
+    fn set_onmessage(this: &Channel, handler: &js_sys::Function);
+}
+
+thread_local! {
+    // A detached channel must still have a callable handler: a level message already in
+    // flight would otherwise hit a dropped closure and throw.
+    static IGNORE_MESSAGE: Closure<dyn Fn(JsValue)> = Closure::new(|_message: JsValue| {});
+}
+
+/// Level readings for one recording. Dropping it stops delivering them and frees the
+/// callback, so each recording owns exactly one closure and leaks none.
+pub struct LevelStream {
+    channel: Channel,
+    _handler: Closure<dyn Fn(JsValue)>,
+}
+
+impl Drop for LevelStream {
+    fn drop(&mut self) {
+        IGNORE_MESSAGE.with(|ignore| self.channel.set_onmessage(ignore.as_ref().unchecked_ref()));
+    }
+}
+
+#[derive(Serialize)]
+struct WithInput<T> {
+    input: T,
+}
+
+pub async fn app_status() -> Result<AppStatus, CommandError> {
+    call("app_status", js_sys::Object::new().into()).await
+}
+
+/// Picks a random question; the backend also starts reading it aloud.
+pub async fn start_practice() -> Result<PracticeQuestion, CommandError> {
+    call_with_input("start_practice", StartPracticeInput { question_id: None }).await
+}
+
+pub async fn speak(text: String) -> Result<(), CommandError> {
+    call_for_nothing(
+        "speak",
+        to_js(&WithInput {
+            input: SpeakInput { text },
+        })?,
+    )
+    .await
+}
+
+pub async fn stop_speaking() -> Result<(), CommandError> {
+    call_for_nothing("stop_speaking", js_sys::Object::new().into()).await
+}
+
+/// Starts the microphone; `on_level` receives about 20 readings a second until the
+/// returned stream is dropped.
+pub async fn start_recording(
+    on_level: impl Fn(InputLevel) + 'static,
+) -> Result<LevelStream, CommandError> {
+    let channel = Channel::new().map_err(from_js_error)?;
+    let handler =
+        Closure::<dyn Fn(JsValue)>::new(
+            move |message: JsValue| match serde_wasm_bindgen::from_value::<InputLevel>(message) {
+                Ok(level) => on_level(level),
+                Err(error) => leptos::logging::error!("unreadable input level: {error}"),
+            },
+        );
+    channel.set_onmessage(handler.as_ref().unchecked_ref());
+    // Wrap before awaiting so a failed start still detaches the handler on drop.
+    let stream = LevelStream {
+        channel,
+        _handler: handler,
+    };
+
+    let args = js_sys::Object::new();
+    js_sys::Reflect::set(&args, &JsValue::from_str("levels"), &stream.channel)
+        .map_err(from_js_error)?;
+    call_for_nothing("start_recording", args.into()).await?;
+    Ok(stream)
+}
+
+/// Stops the microphone and waits for transcription and coaching (a few seconds).
+pub async fn stop_recording(question_id: String) -> Result<TurnResult, CommandError> {
+    call_with_input("stop_recording", StopRecordingInput { question_id }).await
+}
+
+pub async fn cancel_recording() -> Result<(), CommandError> {
+    call_for_nothing("cancel_recording", js_sys::Object::new().into()).await
+}
+
+/// Lets the user pick an audio file and coaches it; `None` when the dialog was cancelled.
+pub async fn submit_answer_file(question_id: String) -> Result<Option<TurnResult>, CommandError> {
+    call_with_input("submit_answer_file", SubmitAnswerFileInput { question_id }).await
+}
+
+pub async fn history(limit: u32) -> Result<HistoryOutput, CommandError> {
+    call_with_input("history", HistoryInput { limit }).await
+}
+
+async fn call_with_input<I: Serialize, O: DeserializeOwned>(
+    command: &str,
+    input: I,
+) -> Result<O, CommandError> {
+    call(command, to_js(&WithInput { input })?).await
+}
+
+async fn call<O: DeserializeOwned>(command: &str, args: JsValue) -> Result<O, CommandError> {
+    let value = invoke(command, args).await.map_err(from_js_error)?;
+    serde_wasm_bindgen::from_value(value).map_err(|error| {
+        CommandError::new(
+            ErrorCode::Internal,
+            format!("unexpected reply to {command}: {error}"),
+        )
+    })
+}
+
+/// For commands that answer `()`: whatever comes back carries no information.
+async fn call_for_nothing(command: &str, args: JsValue) -> Result<(), CommandError> {
+    invoke(command, args).await.map_err(from_js_error)?;
+    Ok(())
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, CommandError> {
+    // JSON-compatible output sends `None` as `null` rather than `undefined`, which the
+    // backend's serde reads the same way on every field.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&serializer)
+        .map_err(|error| CommandError::new(ErrorCode::Internal, error.to_string()))
+}
+
+fn from_js_error(error: JsValue) -> CommandError {
+    serde_wasm_bindgen::from_value::<CommandError>(error.clone())
+        .unwrap_or_else(|_| CommandError::new(ErrorCode::Internal, describe(&error)))
+}
+
+fn describe(value: &JsValue) -> String {
+    if let Some(text) = value.as_string() {
+        return text;
+    }
+    if let Some(error) = value.dyn_ref::<js_sys::Error>() {
+        return String::from(error.to_string());
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|json| json.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
+}

@@ -1,0 +1,9 @@
+//! One component per screen; `state::Screen` picks which one shows.
+
+mod history;
+mod home;
+mod practice;
+
+pub use history::HistoryPage;
+pub use home::HomePage;
+pub use practice::PracticePage;

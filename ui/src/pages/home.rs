@@ -1,0 +1,79 @@
+use aira_protocol::AppStatus;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::actions::begin_practice;
+use crate::components::PageHeading;
+use crate::i18n::{t, t_with};
+use crate::ipc;
+use crate::state::AppState;
+
+#[component]
+pub fn HomePage(state: AppState) -> impl IntoView {
+    // Re-read on every visit: the user may have installed the model in the meantime.
+    spawn_local(async move {
+        match ipc::app_status().await {
+            Ok(status) => state.app_status.set(Some(status)),
+            Err(error) => state.fail(error),
+        }
+    });
+
+    let starting = RwSignal::new(false);
+    let start = move |_| {
+        // Ignored rather than disabled while busy, so the button keeps keyboard focus.
+        if starting.get_untracked() {
+            return;
+        }
+        starting.set(true);
+        spawn_local(async move {
+            if !begin_practice(state).await {
+                starting.set(false);
+            }
+        });
+    };
+
+    view! {
+        <PageHeading state text=t("ui.home.title") />
+        <p class="intro">{t("ui.home.intro")}</p>
+        <section class="setup" aria-labelledby="setup-heading">
+            <h2 id="setup-heading">{t("ui.home.setup_heading")}</h2>
+            {move || match state.app_status.get() {
+                Some(status) => setup_report(status).into_any(),
+                None => view! { <p>{t("ui.home.checking")}</p> }.into_any(),
+            }}
+        </section>
+        <button
+            type="button"
+            id="start-practice"
+            class="primary"
+            aria-disabled=move || starting.get().then_some("true")
+            on:click=start
+        >
+            {t("ui.home.start")}
+        </button>
+    }
+}
+
+fn setup_report(status: AppStatus) -> impl IntoView {
+    let model = if status.model_present {
+        view! { <p class="ready">{t("ui.home.model_ready")}</p> }.into_any()
+    } else {
+        view! {
+            <div class="warning">
+                <p>
+                    <strong>{t("ui.home.model_missing")}</strong>
+                </p>
+                <p>{t_with("ui.home.model_missing_fix", &[("path", &status.model_path)])}</p>
+            </div>
+        }
+        .into_any()
+    };
+    let voice = (!status.voice_available)
+        .then(|| view! { <p class="note">{t("ui.home.voice_missing")}</p> });
+    let count = status.question_count.to_string();
+    view! {
+        {model}
+        {voice}
+        <p>{t_with("ui.home.question_count", &[("count", &count)])}</p>
+    }
+}

@@ -1,0 +1,116 @@
+use aira_protocol::TurnResult;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::metrics::MetricsList;
+use crate::actions::begin_practice;
+use crate::focus::focus_when_mounted;
+use crate::format::{score_out_of, spoken_feedback};
+use crate::i18n::{lookup, t, t_with};
+use crate::ipc;
+use crate::state::{AppState, Screen};
+
+/// The coach's verdict on one answer. Created anew for every result, so its heading
+/// takes focus each time feedback arrives.
+#[component]
+pub fn FeedbackView(state: AppState, turn: TurnResult) -> impl IntoView {
+    let heading = NodeRef::<leptos::html::H2>::new();
+    focus_when_mounted(heading);
+
+    let spoken = spoken_feedback(&turn.feedback);
+    let read_aloud = move |_| {
+        let text = spoken.clone();
+        state.clear_error();
+        state.announce(t("ui.status.reading_feedback"));
+        spawn_local(async move {
+            if let Err(error) = ipc::speak(text).await {
+                state.fail(error);
+            }
+        });
+    };
+
+    let fetching = RwSignal::new(false);
+    let next_question = move |_| {
+        // Ignored rather than disabled while busy, so the button keeps keyboard focus.
+        if fetching.get_untracked() {
+            return;
+        }
+        fetching.set(true);
+        spawn_local(async move {
+            if !begin_practice(state).await {
+                fetching.set(false);
+            }
+        });
+    };
+
+    let transcript = if turn.transcript.trim().is_empty() {
+        t("ui.feedback.empty_transcript")
+    } else {
+        turn.transcript.clone()
+    };
+    let engines = t_with(
+        "ui.feedback.engines",
+        &[
+            ("coach", &engine_label(&turn.feedback.engine)),
+            ("transcriber", &turn.transcription_engine),
+        ],
+    );
+
+    view! {
+        <section id="feedback" class="feedback" aria-labelledby="feedback-heading">
+            <h2 id="feedback-heading" tabindex="-1" node_ref=heading>
+                {t("ui.feedback.heading")}
+            </h2>
+            <p class="score-line">
+                {t("ui.feedback.score_label")} " "
+                <strong id="score">{score_out_of(turn.feedback.score)}</strong>
+            </p>
+            <h3>{t("ui.feedback.points_heading")}</h3>
+            <ul id="feedback-points">
+                {turn
+                    .feedback
+                    .points
+                    .into_iter()
+                    .map(|point| view! { <li>{point}</li> })
+                    .collect_view()}
+            </ul>
+            <h3>{t("ui.feedback.transcript_heading")}</h3>
+            <p id="transcript" class="transcript">
+                {transcript}
+            </p>
+            <h3>{t("ui.feedback.metrics_heading")}</h3>
+            <MetricsList metrics=turn.metrics />
+            <p id="engines" class="engines">
+                {engines}
+            </p>
+            <div class="button-row">
+                <button type="button" id="read-feedback" on:click=read_aloud>
+                    {t("ui.feedback.read_aloud")}
+                </button>
+                <button
+                    type="button"
+                    id="next-question"
+                    class="primary"
+                    aria-disabled=move || fetching.get().then_some("true")
+                    on:click=next_question
+                >
+                    {t("ui.feedback.next_question")}
+                </button>
+                <button
+                    type="button"
+                    id="view-history"
+                    on:click=move |_| state.show(Screen::History)
+                >
+                    {t("ui.feedback.view_history")}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// A friendly name for a known coach engine, or its raw name for one this UI predates.
+fn engine_label(engine: &str) -> String {
+    lookup(&format!("feedback.engine.{engine}"))
+        .unwrap_or(engine)
+        .to_owned()
+}

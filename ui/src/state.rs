@@ -1,0 +1,83 @@
+//! What every screen shares: which screen is showing, the live status and error
+//! regions, and the question being practised.
+
+use aira_protocol::{AppStatus, CommandError, PracticeQuestion};
+use leptos::prelude::*;
+
+use crate::i18n::t;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Practice,
+    History,
+}
+
+impl Screen {
+    /// Window title, so each screen is identifiable from the task switcher and by
+    /// assistive technology (WCAG 2.4.2).
+    pub fn title(self) -> String {
+        match self {
+            Screen::Home => t("ui.title.home"),
+            Screen::Practice => t("ui.title.practice"),
+            Screen::History => t("ui.title.history"),
+        }
+    }
+}
+
+/// Signal handles only, so it is `Copy` and can be passed to every component as a prop.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub screen: RwSignal<Screen>,
+    /// Text of the polite live region; changing it is what gets announced.
+    pub status: RwSignal<String>,
+    pub error: RwSignal<Option<CommandError>>,
+    pub question: RwSignal<Option<PracticeQuestion>>,
+    pub app_status: RwSignal<Option<AppStatus>>,
+    /// Whether the user has moved on from the first screen. Focus only follows screen
+    /// changes: on launch it stays at the top of the page where reading starts.
+    has_navigated: StoredValue<bool>,
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        Self {
+            screen: RwSignal::new(Screen::Home),
+            status: RwSignal::new(String::new()),
+            error: RwSignal::new(None),
+            question: RwSignal::new(None),
+            app_status: RwSignal::new(None),
+            has_navigated: StoredValue::new(false),
+        }
+    }
+
+    pub fn show(&self, screen: Screen) {
+        self.error.set(None);
+        self.note_navigation();
+        self.screen.set(screen);
+    }
+
+    /// Marks that the next heading to appear should take focus.
+    pub fn note_navigation(&self) {
+        self.has_navigated.set_value(true);
+    }
+
+    pub fn has_navigated(&self) -> bool {
+        self.has_navigated.get_value()
+    }
+
+    pub fn announce(&self, text: String) {
+        self.status.set(text);
+    }
+
+    /// Shows a failed command; the status is cleared so only the alert is announced.
+    pub fn fail(&self, error: CommandError) {
+        leptos::logging::error!("command failed: {error}");
+        self.status.set(String::new());
+        self.error.set(Some(error));
+    }
+
+    pub fn clear_error(&self) {
+        self.error.set(None);
+    }
+}
