@@ -129,14 +129,17 @@ mod tests {
     #[test]
     fn every_key_used_in_the_source_exists() {
         let source_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut missing = Vec::new();
-        for source in rust_sources(&source_dir) {
-            for key in literal_keys(&source) {
-                if lookup(&key).is_none() {
-                    missing.push(key);
-                }
-            }
-        }
+        let keys: Vec<String> = rust_sources(&source_dir)
+            .iter()
+            .flat_map(|source| literal_keys(source))
+            .collect();
+        // Guards against the scan silently finding nothing.
+        assert!(
+            keys.len() > 40,
+            "only {} keys found in the source",
+            keys.len()
+        );
+        let missing: Vec<&String> = keys.iter().filter(|key| lookup(key).is_none()).collect();
         assert!(
             missing.is_empty(),
             "keys missing from locales/en.json: {missing:?}"
