@@ -21,7 +21,8 @@ where
     E::Output: JsCast + Clone + 'static,
 {
     request_animation_frame(move || {
-        if let Some(element) = node_ref.get_untracked() {
+        // The screen may have been left before the frame; then there is nothing to focus.
+        if let Some(Some(element)) = node_ref.try_get_untracked() {
             focus(element.unchecked_ref());
         }
     });

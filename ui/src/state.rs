@@ -51,8 +51,10 @@ impl AppState {
         }
     }
 
+    /// Switches screen. Messages belong to the screen they were about, so both clear.
     pub fn show(&self, screen: Screen) {
         self.error.set(None);
+        self.status.set(String::new());
         self.note_navigation();
         self.screen.set(screen);
     }

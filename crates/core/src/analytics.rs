@@ -13,18 +13,14 @@ pub const LONG_PAUSE_MS: u32 = 2_000;
 /// Single-word fillers. Stock Whisper drops most "um"/"uh", so these counts are a floor.
 const SINGLE_WORD_FILLERS: &[&str] = &["um", "umm", "uh", "uhh", "er", "erm", "ah", "hmm", "basically", "actually", "literally", "like"];
 const PHRASE_FILLERS: &[&[&str]] = &[&["you", "know"], &["i", "mean"], &["sort", "of"], &["kind", "of"]];
-/// Words before "like" that make it a verb or a comparison, not a filler.
-const LIKE_NOT_FILLER_AFTER: &[&str] = &[
-    "would", "i'd", "you'd", "we'd", "they'd", "don't", "didn't", "feel", "feels", "felt", "look", "looks",
-    "looked", "seems", "something", "things", "just", "really", "i", "you", "we", "they",
-];
 
 pub fn analyze(transcript: &Transcript, question: &Question) -> Metrics {
-    let words = normalized_words(transcript.words.iter().map(|word| word.text.as_str()));
+    let raw_words: Vec<&str> = transcript.words.iter().map(|word| word.text.as_str()).collect();
+    let words = normalized_words(raw_words.iter().copied());
     let word_count = words.len() as u32;
     let speaking_ms = speaking_ms(transcript);
     let words_per_minute = if speaking_ms == 0 { 0.0 } else { word_count as f32 * 60_000.0 / speaking_ms as f32 };
-    let fillers = count_fillers(&words);
+    let fillers = count_fillers(&raw_words);
     let (long_pauses, longest_pause_ms) = long_pauses(transcript);
     let (covered, missed) = key_point_coverage(&words, question);
     Metrics {
@@ -48,17 +44,21 @@ fn speaking_ms(transcript: &Transcript) -> u32 {
     }
 }
 
-/// Filler words and phrases with their counts, most frequent first.
-pub fn count_fillers(words: &[String]) -> Vec<FillerCount> {
+/// Filler words and phrases with their counts, most frequent first. Takes the words as
+/// transcribed, punctuation included: "like" is a filler only where Whisper sets it off
+/// with punctuation ("so, like, we"), never in "methods like GET" or "I would like to".
+pub fn count_fillers(raw_words: &[&str]) -> Vec<FillerCount> {
+    let words = normalized_words(raw_words.iter().copied());
+    // Punctuation-only tokens were dropped above; keep the raw forms aligned with `words`.
+    let raw_words: Vec<&str> = raw_words.iter().copied().filter(|raw| !crate::text::normalize_word(raw).is_empty()).collect();
     let mut counts: Vec<FillerCount> = Vec::new();
     let mut add = |filler: String| match counts.iter_mut().find(|entry| entry.filler == filler) {
         Some(entry) => entry.count += 1,
         None => counts.push(FillerCount { filler, count: 1 }),
     };
     for (index, word) in words.iter().enumerate() {
-        let previous = index.checked_sub(1).map(|previous| words[previous].as_str());
         if SINGLE_WORD_FILLERS.contains(&word.as_str()) {
-            if word == "like" && previous.is_some_and(|previous| LIKE_NOT_FILLER_AFTER.contains(&previous)) {
+            if word == "like" && !is_set_off(&raw_words, index) {
                 continue;
             }
             add(word.clone());
@@ -71,6 +71,14 @@ pub fn count_fillers(words: &[String]) -> Vec<FillerCount> {
     }
     counts.sort_by(|left, right| right.count.cmp(&left.count).then(left.filler.cmp(&right.filler)));
     counts
+}
+
+/// Whether the word at `index` is bounded by punctuation or the start of the answer.
+fn is_set_off(raw_words: &[&str], index: usize) -> bool {
+    let ends_with_punctuation = |raw: &str| raw.ends_with(|character: char| character.is_ascii_punctuation());
+    let after = raw_words.get(index).is_some_and(|raw| ends_with_punctuation(raw));
+    let before = index == 0 || raw_words.get(index - 1).is_some_and(|raw| ends_with_punctuation(raw));
+    after || before
 }
 
 trait StartsWithWords {
@@ -153,7 +161,7 @@ mod tests {
     #[test]
     fn fillers_are_counted_including_phrases_but_not_verb_like() {
         let transcript = Transcript::from_words(
-            timed("Um, basically I would like to, like, you know, build it. Basically, uh, yes.", 0),
+            timed("Um, basically I would like to, like, you know, build it with tools like Git. Basically, uh, yes.", 0),
             8_000,
         );
         let metrics = analyze(&transcript, &question());
@@ -161,7 +169,7 @@ mod tests {
         assert_eq!(count("basically"), 2);
         assert_eq!(count("um"), 1);
         assert_eq!(count("uh"), 1);
-        assert_eq!(count("like"), 1, "'would like' is a verb, ', like,' is a filler");
+        assert_eq!(count("like"), 1, "', like,' is a filler; 'would like' and 'tools like Git' are not");
         assert_eq!(count("you know"), 1);
         assert_eq!(metrics.filler_count, 6);
         assert_eq!(metrics.fillers[0].filler, "basically", "most frequent first");

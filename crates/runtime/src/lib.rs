@@ -1,1 +1,15 @@
+//! Wires Aira's adapters into one running engine, used by both the app and the CLI:
+//! settings → question bank, recorder, transcriber, coach, speaker, store.
+//!
+//! One practice turn: audio saved → turn row saved as `recorded` → transcribed → analysed →
+//! coached → turn completed (or marked failed, its audio kept).
 
+mod engine;
+mod error;
+mod settings;
+
+pub use engine::Engine;
+pub use error::RuntimeError;
+pub use settings::{Settings, APP_IDENTIFIER};
+
+pub use aira_core::{Question, QuestionBank};

@@ -2,7 +2,7 @@ mod feedback;
 mod level_meter;
 mod metrics;
 
-use aira_protocol::{InputLevel, PracticeQuestion, TurnResult};
+use aira_protocol::{CommandError, InputLevel, PracticeQuestion, TurnResult};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -54,7 +54,7 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
     let question_text = StoredValue::new(question.text.clone());
 
     // A turn is finished either way: show its feedback, or say why there is none.
-    let finish = move |outcome: Result<TurnResult, aira_protocol::CommandError>| match outcome {
+    let finish = move |outcome: Result<TurnResult, CommandError>| match outcome {
         Ok(turn) => {
             state.announce(score_sentence(turn.feedback.score));
             result.set(Some(turn));
@@ -70,8 +70,9 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
     let repeat_question = move |_| {
         state.clear_error();
         state.announce(t("ui.status.reading_question"));
+        let text = question_text.get_value();
         spawn_local(async move {
-            if let Err(error) = ipc::speak(question_text.get_value()).await {
+            if let Err(error) = ipc::speak(text).await {
                 state.fail(error);
             }
         });
@@ -128,7 +129,8 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
         phase.set(Phase::Processing);
         state.announce(t("ui.status.processing"));
         levels.update_value(|stream| *stream = None);
-        spawn_local(async move { finish(ipc::stop_recording(question_id.get_value()).await) });
+        let id = question_id.get_value();
+        spawn_local(async move { finish(ipc::stop_recording(id).await) });
     };
 
     let choose_file = move |_| {
@@ -139,8 +141,9 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
         result.set(None);
         phase.set(Phase::Processing);
         state.announce(t("ui.status.choosing_file"));
+        let id = question_id.get_value();
         spawn_local(async move {
-            match ipc::submit_answer_file(question_id.get_value()).await {
+            match ipc::submit_answer_file(id).await {
                 Ok(Some(turn)) => finish(Ok(turn)),
                 Ok(None) => {
                     phase.set(Phase::Ready);

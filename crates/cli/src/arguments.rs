@@ -1,0 +1,50 @@
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Aira, a voice-first interview coach, without a window.
+#[derive(Debug, Parser)]
+#[command(name = "aira", version, about)]
+pub struct Arguments {
+    /// Where the database and recorded answers live [default: the app's data folder]
+    #[arg(long, global = true, env = "AIRA_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// The Whisper GGML model file [default: <data dir>/models/ggml-tiny.en.bin]
+    #[arg(long, global = true, env = "AIRA_WHISPER_MODEL", value_name = "PATH")]
+    pub model: Option<PathBuf>,
+
+    /// Print machine-readable JSON on stdout (errors too, as {"error": {...}})
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Coach a recorded answer (WAV) and save the turn
+    Practice {
+        /// The recorded answer, a WAV file
+        #[arg(long, value_name = "FILE.wav")]
+        answer: PathBuf,
+        /// Answer this question from the bank (see `aira questions`) [default: a random one]
+        #[arg(long, value_name = "ID", conflicts_with = "question")]
+        question_id: Option<String>,
+        /// Answer a question of your own
+        #[arg(long, value_name = "TEXT")]
+        question: Option<String>,
+        /// Also speak the feedback aloud
+        #[arg(long)]
+        speak: bool,
+    },
+    /// List saved turns, newest first
+    History {
+        /// How many turns to list
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// List the built-in questions
+    Questions,
+}

@@ -1,0 +1,21 @@
+use std::process::ExitCode;
+
+use aira_protocol::ErrorCode;
+
+/// Exit codes are part of the CLI's contract (README, "Exit codes"); never renumber them.
+/// 2 is clap's code for a usage error.
+pub fn for_error(code: ErrorCode) -> ExitCode {
+    ExitCode::from(match code {
+        ErrorCode::Internal => 1,
+        ErrorCode::InvalidAudio
+        | ErrorCode::EmptyAudio
+        | ErrorCode::NoSpeech
+        | ErrorCode::FileNotFound
+        | ErrorCode::UnknownQuestion
+        | ErrorCode::NotRecording
+        | ErrorCode::AlreadyRecording => 3,
+        ErrorCode::ModelMissing | ErrorCode::ModelInvalid => 4,
+        ErrorCode::Storage => 5,
+        ErrorCode::NoMicrophone => 6,
+    })
+}

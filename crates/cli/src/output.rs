@@ -1,0 +1,102 @@
+//! Everything the CLI prints: plain text for people (and screen readers: no tables drawn
+//! with symbols, one fact a line), or JSON with `--json`.
+
+use std::process::ExitCode;
+
+use aira_core::i18n::Catalog;
+use aira_protocol::{CommandError, TurnResult, TurnSummary};
+use aira_runtime::Question;
+use serde::Serialize;
+
+pub struct Output {
+    json: bool,
+}
+
+impl Output {
+    pub fn new(json: bool) -> Self {
+        Self { json }
+    }
+
+    fn print_json(value: &impl Serialize) {
+        match serde_json::to_string_pretty(value) {
+            Ok(text) => println!("{text}"),
+            Err(error) => eprintln!("error: could not encode the output as JSON: {error}"),
+        }
+    }
+
+    pub fn turn(&self, turn: &TurnResult, catalog: &Catalog) {
+        if self.json {
+            return Self::print_json(turn);
+        }
+        let metrics = &turn.metrics;
+        println!("Question: {}", turn.question.text);
+        println!("Transcript: {}", turn.transcript);
+        println!("{}", catalog.format("feedback.summary", &[("score", turn.feedback.score.to_string())]));
+        for point in &turn.feedback.points {
+            println!("- {point}");
+        }
+        println!("Duration: {:.1} s (speaking {:.1} s)", metrics.duration_seconds, metrics.speaking_seconds);
+        println!("Words: {}", metrics.word_count);
+        println!("Words per minute: {:.0}", metrics.words_per_minute);
+        let fillers = metrics.fillers.iter().map(|filler| format!("{} {}", filler.filler, filler.count)).collect::<Vec<_>>();
+        println!("Filler words: {}{}", metrics.filler_count, if fillers.is_empty() { String::new() } else { format!(" ({})", fillers.join(", ")) });
+        println!("Pauses over 2 s: {} (longest {:.1} s)", metrics.long_pauses, metrics.longest_pause_seconds);
+        println!("Key points covered: {}", list_or_none(&metrics.key_points_covered));
+        println!("Key points missed: {}", list_or_none(&metrics.key_points_missed));
+        println!("Coach: {}; transcription: {}", catalog.get(&format!("feedback.engine.{}", turn.feedback.engine)), turn.transcription_engine);
+        println!("Saved as turn {} (audio: {})", turn.turn_id, turn.audio_path);
+    }
+
+    pub fn history(&self, turns: &[TurnSummary]) {
+        if self.json {
+            return Self::print_json(&turns);
+        }
+        if turns.is_empty() {
+            println!("No practice turns saved yet. Try: aira practice --answer answer.wav");
+        }
+        for turn in turns {
+            let outcome = match (turn.score, &turn.error) {
+                (Some(score), _) => format!("score {score}/10"),
+                (None, Some(error)) => format!("{} ({error})", turn.status.as_str()),
+                (None, None) => turn.status.as_str().to_owned(),
+            };
+            println!("{}  {}  {}  {}", turn.id, turn.created_at, outcome, turn.question_text);
+        }
+    }
+
+    pub fn questions(&self, questions: &[Question]) {
+        if self.json {
+            let listed: Vec<_> = questions.iter().map(Question::to_practice_question).collect();
+            return Self::print_json(&listed);
+        }
+        for question in questions {
+            println!("{}  [{} {} {}]  {}", question.id, question.role, question.kind, question.level, question.text);
+        }
+    }
+
+    /// Prints the error (localized text, then the detail) and gives the exit code for it.
+    pub fn error(&self, error: &CommandError) -> ExitCode {
+        let advice = Catalog::english().get(&format!("error.{}", error.code.as_str()));
+        if self.json {
+            #[derive(Serialize)]
+            struct Wrapped<'a> {
+                error: Body<'a>,
+            }
+            #[derive(Serialize)]
+            struct Body<'a> {
+                code: &'a str,
+                message: &'a str,
+                advice: &'a str,
+            }
+            Self::print_json(&Wrapped { error: Body { code: error.code.as_str(), message: &error.message, advice: &advice } });
+        } else {
+            eprintln!("error: {advice}");
+            eprintln!("  detail: {}", error.message);
+        }
+        crate::exit_code::for_error(error.code)
+    }
+}
+
+fn list_or_none(items: &[String]) -> String {
+    if items.is_empty() { "none".into() } else { items.join("; ") }
+}

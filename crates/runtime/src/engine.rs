@@ -1,0 +1,237 @@
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use aira_audio::{Player, Recorder, Recording};
+use aira_coach::LocalCoach;
+use aira_core::analytics::analyze;
+use aira_core::i18n::Catalog;
+use aira_core::ports::{Coach, CoachRequest, Speaker, Transcriber};
+use aira_core::{Question, QuestionBank};
+use aira_protocol::{AnswerSource, AppStatus, InputLevel, TurnResult, TurnSummary};
+use aira_speech::{check_model_file, WhisperSettings, WhisperTranscriber};
+use aira_store::{CompletedTurn, NewTurn, Store};
+use aira_voice::EspeakSpeaker;
+
+use crate::error::RuntimeError;
+use crate::settings::Settings;
+
+/// The running engine. Cheap to share (`Arc<Engine>`); every method is safe to call from
+/// async code: blocking work goes to the threads that own it.
+pub struct Engine {
+    settings: Settings,
+    bank: QuestionBank,
+    catalog: Catalog,
+    store: Store,
+    transcriber: Arc<dyn Transcriber>,
+    coach: Arc<dyn Coach>,
+    speaker: Arc<dyn Speaker>,
+    recorder: Arc<Recorder>,
+    last_question: Mutex<Option<String>>,
+}
+
+impl Engine {
+    pub async fn open(settings: Settings) -> Result<Self, RuntimeError> {
+        let folder_error = |path: &Path| {
+            let path = path.display().to_string();
+            move |source| RuntimeError::File { path, source }
+        };
+        std::fs::create_dir_all(settings.audio_dir()).map_err(folder_error(&settings.audio_dir()))?;
+        let store = Store::open(&settings.database_path()).await?;
+        let bank = QuestionBank::builtin().map_err(|error| RuntimeError::Internal(error.to_string()))?;
+        let catalog = Catalog::english();
+        let transcriber = WhisperTranscriber::spawn(WhisperSettings {
+            model_path: settings.model_path.clone(),
+            threads: settings.whisper_threads,
+            language: settings.language.clone(),
+        })
+        .map_err(|error| RuntimeError::Internal(format!("could not start the whisper worker: {error}")))?;
+        let player = Arc::new(Player::spawn()?);
+        tracing::info!(data_dir = %settings.data_dir.display(), model = %settings.model_path.display(), "engine ready");
+        Ok(Self {
+            bank,
+            store,
+            transcriber: Arc::new(transcriber),
+            coach: Arc::new(LocalCoach::new(catalog.clone())),
+            speaker: Arc::new(EspeakSpeaker::new(player)),
+            recorder: Arc::new(Recorder::spawn()?),
+            catalog,
+            settings,
+            last_question: Mutex::new(None),
+        })
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    pub fn questions(&self) -> &[Question] {
+        self.bank.questions()
+    }
+
+    pub fn status(&self) -> AppStatus {
+        AppStatus {
+            data_dir: self.settings.data_dir.display().to_string(),
+            model_path: self.settings.model_path.display().to_string(),
+            model_present: check_model_file(&self.settings.model_path).is_ok(),
+            voice_available: self.speaker.is_available(),
+            question_count: self.bank.questions().len() as u32,
+        }
+    }
+
+    pub fn question(&self, id: &str) -> Result<Question, RuntimeError> {
+        self.bank.get(id).cloned().ok_or_else(|| RuntimeError::UnknownQuestion(id.to_owned()))
+    }
+
+    /// A random question, never the one asked just before.
+    pub fn next_question(&self) -> Question {
+        let mut last = self.last_question.lock().unwrap_or_else(PoisonError::into_inner);
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |elapsed| elapsed.as_nanos() as u64 / 1000);
+        let mut question = self.bank.pick(seed);
+        if last.as_deref() == Some(question.id.as_str()) {
+            question = self.bank.pick(seed + 1);
+        }
+        *last = Some(question.id.clone());
+        question.clone()
+    }
+
+    /// Starts saying `text` and returns at once; a later call or [`Engine::stop_speaking`]
+    /// cuts it off. Without a voice the text is only shown, which the status says.
+    pub fn speak_in_background(&self, text: String) {
+        let speaker = Arc::clone(&self.speaker);
+        tokio::spawn(async move {
+            if let Err(error) = speaker.speak(text).await {
+                tracing::warn!(%error, "could not speak; the text stays on screen");
+            }
+        });
+    }
+
+    pub async fn speak(&self, text: String) -> Result<(), RuntimeError> {
+        self.speaker.speak(text).await.map_err(|error| RuntimeError::Internal(error.to_string()))
+    }
+
+    pub fn stop_speaking(&self) {
+        self.speaker.stop();
+    }
+
+    /// Opens the microphone; `on_level` is called about 20 times a second.
+    pub async fn start_recording(&self, mut on_level: impl FnMut(InputLevel) + Send + 'static) -> Result<(), RuntimeError> {
+        // The question's voice must not end up in the answer.
+        self.stop_speaking();
+        let recorder = Arc::clone(&self.recorder);
+        let callback = Box::new(move |level: aira_audio::Level, seconds: f32| {
+            on_level(InputLevel { rms: level.rms, peak: level.peak, seconds });
+        });
+        tokio::task::spawn_blocking(move || recorder.start(callback)).await??;
+        Ok(())
+    }
+
+    /// Stops the microphone and coaches what was recorded as the answer to `question`.
+    pub async fn stop_recording(&self, question: &Question) -> Result<TurnResult, RuntimeError> {
+        let recorder = Arc::clone(&self.recorder);
+        let recording: Recording = tokio::task::spawn_blocking(move || recorder.stop()).await??;
+        if let Some(interruption) = &recording.interruption {
+            tracing::warn!(device = %recording.device, %interruption, "the microphone failed mid-answer; keeping what was recorded");
+        }
+        self.practice(question, recording.samples, AnswerSource::Microphone).await
+    }
+
+    pub fn cancel_recording(&self) {
+        self.recorder.cancel();
+    }
+
+    /// Coaches an answer recorded earlier (a WAV file).
+    pub async fn practice_file(&self, question: &Question, path: &Path) -> Result<TurnResult, RuntimeError> {
+        let path = path.to_owned();
+        let samples = tokio::task::spawn_blocking(move || aira_audio::read_wav_mono_16k(&path)).await??;
+        self.practice(question, samples, AnswerSource::File).await
+    }
+
+    /// One practice turn on 16 kHz mono samples. The audio and a `recorded` row are saved
+    /// before anything can fail, so the answer is never lost.
+    pub async fn practice(&self, question: &Question, samples: Vec<f32>, source: AnswerSource) -> Result<TurnResult, RuntimeError> {
+        if samples.is_empty() {
+            return Err(aira_audio::AudioError::EmptyAudio.into());
+        }
+        let created_at = now_rfc3339();
+        let audio_path = self.save_answer_audio(&created_at, &samples).await?;
+        let practice_question = question.to_practice_question();
+        let audio_path_text = audio_path.display().to_string();
+        let turn_id = self
+            .store
+            .insert_recorded_turn(NewTurn { created_at: &created_at, question: &practice_question, source, audio_path: &audio_path_text })
+            .await?;
+
+        match self.transcribe_and_coach(question, samples).await {
+            Ok((transcript, metrics, feedback)) => {
+                let transcription_engine = self.transcriber.engine_name();
+                self.store
+                    .complete_turn(
+                        turn_id,
+                        CompletedTurn { transcript: &transcript, metrics: &metrics, feedback: &feedback, transcription_engine: &transcription_engine },
+                    )
+                    .await?;
+                Ok(TurnResult {
+                    turn_id,
+                    question: practice_question,
+                    source,
+                    transcript: transcript.text,
+                    metrics,
+                    feedback,
+                    transcription_engine,
+                    audio_path: audio_path_text,
+                })
+            }
+            Err(error) => {
+                if let Err(store_error) = self.store.fail_turn(turn_id, &error.to_string()).await {
+                    tracing::error!(%store_error, turn_id, "could not mark the turn as failed");
+                }
+                Err(error)
+            }
+        }
+    }
+
+    async fn transcribe_and_coach(
+        &self,
+        question: &Question,
+        samples: Vec<f32>,
+    ) -> Result<(aira_core::Transcript, aira_protocol::Metrics, aira_protocol::Feedback), RuntimeError> {
+        let transcript = self.transcriber.transcribe(samples).await?;
+        let metrics = analyze(&transcript, question);
+        let feedback = self
+            .coach
+            .coach(CoachRequest { question, transcript: &transcript, metrics: &metrics })
+            .await
+            .map_err(|error| RuntimeError::Internal(error.to_string()))?;
+        Ok((transcript, metrics, feedback))
+    }
+
+    async fn save_answer_audio(&self, created_at: &str, samples: &[f32]) -> Result<PathBuf, RuntimeError> {
+        let stamp: String = created_at.chars().filter(char::is_ascii_digit).collect();
+        let path = self.settings.audio_dir().join(format!("{stamp}-{}.wav", uuid::Uuid::new_v4().simple()));
+        let samples = samples.to_vec();
+        let target = path.clone();
+        tokio::task::spawn_blocking(move || aira_audio::write_wav_mono_16k(&target, &samples)).await??;
+        Ok(path)
+    }
+
+    pub async fn history(&self, limit: u32) -> Result<Vec<TurnSummary>, RuntimeError> {
+        Ok(self.store.history(limit).await?)
+    }
+
+    /// Closes the database cleanly (the WAL is checkpointed).
+    pub async fn close(&self) {
+        self.store.close().await;
+    }
+}
+
+fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".into())
+}

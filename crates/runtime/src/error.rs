@@ -1,0 +1,61 @@
+use aira_audio::AudioError;
+use aira_core::ports::TranscribeError;
+use aira_protocol::{CommandError, ErrorCode};
+use aira_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RuntimeError {
+    #[error(transparent)]
+    Audio(#[from] AudioError),
+    #[error(transparent)]
+    Transcribe(#[from] TranscribeError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("no question with id {0}")]
+    UnknownQuestion(String),
+    #[error("{path}: {source}")]
+    File { path: String, source: std::io::Error },
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl RuntimeError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            RuntimeError::Audio(error) => match error {
+                AudioError::NoMicrophone(_) => ErrorCode::NoMicrophone,
+                AudioError::AlreadyRecording => ErrorCode::AlreadyRecording,
+                AudioError::NotRecording => ErrorCode::NotRecording,
+                AudioError::InvalidAudio(_) => ErrorCode::InvalidAudio,
+                AudioError::EmptyAudio => ErrorCode::EmptyAudio,
+                AudioError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => ErrorCode::FileNotFound,
+                AudioError::Io(_) => ErrorCode::InvalidAudio,
+                AudioError::NoOutput(_) | AudioError::ThreadGone => ErrorCode::Internal,
+            },
+            RuntimeError::Transcribe(error) => match error {
+                TranscribeError::ModelMissing { .. } => ErrorCode::ModelMissing,
+                TranscribeError::ModelInvalid { .. } => ErrorCode::ModelInvalid,
+                TranscribeError::EmptyAudio => ErrorCode::EmptyAudio,
+                TranscribeError::NoSpeech => ErrorCode::NoSpeech,
+                TranscribeError::Engine(_) => ErrorCode::Internal,
+            },
+            RuntimeError::Store(_) => ErrorCode::Storage,
+            RuntimeError::File { source, .. } if source.kind() == std::io::ErrorKind::NotFound => ErrorCode::FileNotFound,
+            RuntimeError::File { .. } => ErrorCode::Storage,
+            RuntimeError::UnknownQuestion(_) => ErrorCode::UnknownQuestion,
+            RuntimeError::Internal(_) => ErrorCode::Internal,
+        }
+    }
+}
+
+impl From<RuntimeError> for CommandError {
+    fn from(error: RuntimeError) -> Self {
+        CommandError::new(error.code(), error.to_string())
+    }
+}
+
+impl From<tokio::task::JoinError> for RuntimeError {
+    fn from(error: tokio::task::JoinError) -> Self {
+        RuntimeError::Internal(format!("a background task failed: {error}"))
+    }
+}

@@ -1,0 +1,58 @@
+use std::path::PathBuf;
+
+/// Must equal `identifier` in tauri.conf.json, so the app and the CLI share one data folder.
+pub const APP_IDENTIFIER: &str = "app.aira.coach";
+/// The model file looked for in `<data dir>/models/` when none is named.
+pub const DEFAULT_MODEL_FILE: &str = "ggml-tiny.en.bin";
+
+/// Where Aira keeps its data and which engines it uses. Each value comes from, in order:
+/// an explicit argument (CLI flag), an `AIRA_*` environment variable, a default.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Database and recorded answers. `AIRA_DATA_DIR`; default: the platform data folder
+    /// (`~/.local/share/app.aira.coach` on Linux).
+    pub data_dir: PathBuf,
+    /// The Whisper GGML model. `AIRA_WHISPER_MODEL`; default `<data_dir>/models/ggml-tiny.en.bin`.
+    pub model_path: PathBuf,
+    /// Whisper CPU threads. `AIRA_WHISPER_THREADS`; default: up to 4 of the available cores.
+    pub whisper_threads: u32,
+    /// Language of answers. `AIRA_LANGUAGE`; default "en".
+    pub language: String,
+}
+
+impl Settings {
+    /// `platform_data_dir` is the front end's idea of the data folder (Tauri's app data
+    /// folder in the app); without one the platform default is used.
+    pub fn resolve(data_dir: Option<PathBuf>, model_path: Option<PathBuf>, platform_data_dir: Option<PathBuf>) -> Self {
+        let data_dir = data_dir
+            .or_else(|| environment_path("AIRA_DATA_DIR"))
+            .or(platform_data_dir)
+            .or_else(|| dirs::data_dir().map(|folder| folder.join(APP_IDENTIFIER)))
+            .unwrap_or_else(|| PathBuf::from(".aira"));
+        // Paths are saved in the database, so they must not depend on the working folder.
+        let data_dir = std::path::absolute(&data_dir).unwrap_or(data_dir);
+        let model_path = model_path
+            .or_else(|| environment_path("AIRA_WHISPER_MODEL"))
+            .unwrap_or_else(|| data_dir.join("models").join(DEFAULT_MODEL_FILE));
+        let available = std::thread::available_parallelism().map_or(1, |count| count.get() as u32);
+        let whisper_threads = std::env::var("AIRA_WHISPER_THREADS")
+            .ok()
+            .and_then(|threads| threads.parse().ok())
+            .filter(|threads| *threads > 0)
+            .unwrap_or(available.min(4));
+        let language = std::env::var("AIRA_LANGUAGE").ok().filter(|language| !language.is_empty()).unwrap_or_else(|| "en".into());
+        Self { data_dir, model_path, whisper_threads, language }
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.data_dir.join("aira.sqlite3")
+    }
+
+    pub fn audio_dir(&self) -> PathBuf {
+        self.data_dir.join("audio")
+    }
+}
+
+fn environment_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name).filter(|value| !value.is_empty()).map(PathBuf::from)
+}
