@@ -1,1 +1,41 @@
+//! The app shell only: plugins, state, thin commands (one file per domain), and the
+//! mobile entry point. Everything Aira does lives in `aira-runtime`.
 
+mod commands;
+mod state;
+
+use tauri::Manager;
+
+use crate::state::AppState;
+
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("AIRA_LOG").unwrap_or_else(|_| "info".into()))
+        .with_writer(std::io::stderr)
+        .init();
+
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let state = tauri::async_runtime::block_on(AppState::open(app.path().app_data_dir().ok()));
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::status::app_status,
+            commands::practice::start_practice,
+            commands::practice::submit_answer_file,
+            commands::recording::start_recording,
+            commands::recording::stop_recording,
+            commands::recording::cancel_recording,
+            commands::voice::speak,
+            commands::voice::stop_speaking,
+            commands::history::history,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(error) = result {
+        tracing::error!(%error, "Aira could not start");
+        std::process::exit(1);
+    }
+}

@@ -1,1 +1,24 @@
-//! End-to-end tests live in tests/.
+//! Harness for end-to-end tests of the real app: a virtual PulseAudio microphone, the
+//! tauri-driver WebDriver server, and the built app binary.
+//!
+//! Run under a display (`xvfb-run -a`), after building the UI (trunk) and the app; the
+//! README's test command does both. Anything missing fails the test with what to do.
+
+mod driver;
+mod microphone;
+
+pub use driver::{app_binary, TauriDriver};
+pub use fantoccini::{Client, Locator};
+pub use microphone::VirtualMicrophone;
+
+/// Where screenshots and other evidence of a run are written: `AIRA_E2E_ARTIFACTS`, or
+/// `<target>/e2e-artifacts`.
+pub fn artifacts_dir() -> std::path::PathBuf {
+    let folder = std::env::var_os("AIRA_E2E_ARTIFACTS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| driver::target_dir().join("e2e-artifacts"));
+    if let Err(error) = std::fs::create_dir_all(&folder) {
+        panic!("cannot create {}: {error}", folder.display());
+    }
+    folder
+}

@@ -1,0 +1,40 @@
+use aira_protocol::{CommandError, ErrorCode, PracticeQuestion, StartPracticeInput, SubmitAnswerFileInput, TurnResult};
+use tauri::State;
+use tauri_plugin_dialog::DialogExt;
+
+use crate::state::AppState;
+
+/// Picks the question (the one asked for, or a new one) and starts saying it aloud.
+#[tauri::command]
+pub fn start_practice(state: State<'_, AppState>, input: StartPracticeInput) -> Result<PracticeQuestion, CommandError> {
+    let engine = state.engine()?;
+    let question = match input.question_id {
+        Some(id) => engine.question(&id)?,
+        None => engine.next_question(),
+    };
+    engine.speak_in_background(question.text.clone());
+    Ok(question.to_practice_question())
+}
+
+/// Asks for an audio file with the native dialog and coaches it; `None` when cancelled.
+/// The webview never sees a path: the file is chosen and read on this side.
+#[tauri::command]
+pub async fn submit_answer_file(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    input: SubmitAnswerFileInput,
+) -> Result<Option<TurnResult>, CommandError> {
+    let engine = state.engine()?;
+    let question = engine.question(&input.question_id)?;
+    let (chosen, picked) = tokio::sync::oneshot::channel();
+    app.dialog().file().add_filter("WAV audio", &["wav", "WAV"]).pick_file(move |file| {
+        if chosen.send(file).is_err() {
+            tracing::warn!("the file choice arrived after the request was dropped");
+        }
+    });
+    let Some(file) = picked.await.ok().flatten() else {
+        return Ok(None);
+    };
+    let path = file.into_path().map_err(|error| CommandError::new(ErrorCode::FileNotFound, error.to_string()))?;
+    Ok(Some(engine.practice_file(&question, &path).await?))
+}

@@ -1,0 +1,33 @@
+use aira_protocol::{CommandError, InputLevel, StopRecordingInput, TurnResult};
+use tauri::ipc::Channel;
+use tauri::State;
+
+use crate::state::AppState;
+
+/// Opens the microphone; input levels stream over `levels` about 20 times a second.
+#[tauri::command]
+pub async fn start_recording(state: State<'_, AppState>, levels: Channel<InputLevel>) -> Result<(), CommandError> {
+    let engine = state.engine()?;
+    engine
+        .start_recording(move |level| {
+            if let Err(error) = levels.send(level) {
+                tracing::debug!(%error, "a level reading was not delivered");
+            }
+        })
+        .await?;
+    Ok(())
+}
+
+/// Stops the microphone, then transcribes, analyses, coaches and saves the answer.
+#[tauri::command]
+pub async fn stop_recording(state: State<'_, AppState>, input: StopRecordingInput) -> Result<TurnResult, CommandError> {
+    let engine = state.engine()?;
+    let question = engine.question(&input.question_id)?;
+    Ok(engine.stop_recording(&question).await?)
+}
+
+#[tauri::command]
+pub fn cancel_recording(state: State<'_, AppState>) -> Result<(), CommandError> {
+    state.engine()?.cancel_recording();
+    Ok(())
+}

@@ -1,0 +1,65 @@
+use std::ffi::OsString;
+use std::path::Path;
+use std::process::Command;
+
+/// A private PulseAudio server whose default source is the monitor of a null sink: what is
+/// played into the sink is what the app's microphone hears, in real time.
+pub struct VirtualMicrophone {
+    runtime_dir: tempfile::TempDir,
+}
+
+const SINK: &str = "aira_virtual_sink";
+
+impl VirtualMicrophone {
+    pub fn start() -> Self {
+        let runtime_dir = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+        let microphone = Self { runtime_dir };
+        microphone.run("pulseaudio", &["--daemonize=yes", "--exit-idle-time=-1", "--disallow-exit", "--log-target=stderr"]);
+        // The daemon needs a moment before it accepts clients.
+        let ready = (0..50).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            microphone.command("pactl").arg("info").output().is_ok_and(|output| output.status.success())
+        });
+        assert!(ready, "the PulseAudio server did not start");
+        microphone.run("pactl", &["load-module", "module-null-sink", &format!("sink_name={SINK}")]);
+        microphone.run("pactl", &["set-default-sink", SINK]);
+        microphone.run("pactl", &["set-default-source", &format!("{SINK}.monitor")]);
+        microphone
+    }
+
+    /// The environment a process needs to reach this server.
+    pub fn environment(&self) -> Vec<(&'static str, OsString)> {
+        vec![("XDG_RUNTIME_DIR", self.runtime_dir.path().as_os_str().to_owned())]
+    }
+
+    /// Plays a WAV file into the microphone; returns when it has finished (real time).
+    pub fn play(&self, wav: &Path) {
+        let mut command = self.command("paplay");
+        command.arg(format!("--device={SINK}")).arg(wav);
+        let output = command.output().unwrap_or_else(|error| panic!("could not run paplay: {error}"));
+        assert!(output.status.success(), "paplay failed: {}", String::from_utf8_lossy(&output.stderr));
+    }
+
+    fn command(&self, program: &str) -> Command {
+        let mut command = Command::new(program);
+        command.envs(self.environment());
+        command
+    }
+
+    fn run(&self, program: &str, arguments: &[&str]) {
+        let output = self
+            .command(program)
+            .args(arguments)
+            .output()
+            .unwrap_or_else(|error| panic!("could not run {program} (install pulseaudio and pulseaudio-utils): {error}"));
+        assert!(output.status.success(), "{program} {arguments:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+    }
+}
+
+impl Drop for VirtualMicrophone {
+    fn drop(&mut self) {
+        if let Err(error) = self.command("pulseaudio").arg("--kill").output() {
+            eprintln!("could not stop the test PulseAudio server: {error}");
+        }
+    }
+}

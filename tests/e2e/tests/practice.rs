@@ -1,0 +1,106 @@
+//! A whole practice turn in the real app: start, answer by voice through the virtual
+//! microphone, stop, read the feedback; restart and find the turn in History.
+
+use std::time::Duration;
+
+use aira_e2e::{artifacts_dir, Client, Locator, TauriDriver, VirtualMicrophone};
+use aira_test_support::{speak_to_wav, whisper_model, word_error_rate};
+
+const ANSWER: &str = "In my last project I led a team of four students. We built a web application \
+    to track library books, and we delivered it two weeks early.";
+
+async fn text_of(client: &Client, css: &str) -> String {
+    let element = client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|error| panic!("{css} did not appear: {error}"));
+    element.text().await.unwrap_or_else(|error| panic!("text of {css}: {error}"))
+}
+
+async fn click(client: &Client, css: &str) {
+    let element = client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|error| panic!("{css} did not appear: {error}"));
+    element.click().await.unwrap_or_else(|error| panic!("click {css}: {error}"));
+}
+
+/// Polls until `css` is present, visible and its text satisfies `accept`.
+async fn wait_for_text(client: &Client, css: &str, timeout: Duration, accept: impl Fn(&str) -> bool) -> String {
+    let deadline = std::time::Instant::now() + timeout;
+    let mut last = String::new();
+    while std::time::Instant::now() < deadline {
+        if let Ok(element) = client.find(Locator::Css(css)).await
+            && let Ok(text) = element.text().await
+        {
+            if accept(&text) {
+                return text;
+            }
+            last = text;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    let error = client.find(Locator::Css("#error")).await.ok();
+    let error = match error {
+        Some(element) => element.text().await.unwrap_or_default(),
+        None => String::new(),
+    };
+    panic!("{css} never showed the expected text; last {last:?}; #error says {error:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_spoken_answer_gets_feedback_and_is_kept_in_history() {
+    let work = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    let answer = work.path().join("answer.wav");
+    speak_to_wav(ANSWER, &answer);
+
+    let microphone = VirtualMicrophone::start();
+    let mut environment = microphone.environment();
+    environment.push(("AIRA_DATA_DIR", work.path().join("data").into_os_string()));
+    environment.push(("AIRA_WHISPER_MODEL", whisper_model().into_os_string()));
+    environment.push(("AIRA_WHISPER_THREADS", "1".into()));
+    let driver = TauriDriver::start(&environment);
+
+    // First run: one practice turn by voice.
+    let client = driver.launch_app().await;
+    click(&client, "#start-practice").await;
+    let question = wait_for_text(&client, "#question-text", Duration::from_secs(20), |text| !text.trim().is_empty()).await;
+    click(&client, "#start-recording").await;
+    wait_for_text(&client, "#status", Duration::from_secs(10), |text| text.contains("Recording")).await;
+    let meter = client.find(Locator::Css("#level-meter")).await.unwrap_or_else(|error| panic!("level meter: {error}"));
+    microphone.play(&answer);
+    let loudest = meter.attr("aria-valuenow").await.ok().flatten().unwrap_or_default();
+    click(&client, "#stop-recording").await;
+
+    let score = wait_for_text(&client, "#score", Duration::from_secs(90), |text| text.contains("/ 10")).await;
+    let transcript = text_of(&client, "#transcript").await;
+    let points = text_of(&client, "#feedback-points").await;
+    let metrics = text_of(&client, "#metrics").await;
+    let status = text_of(&client, "#status").await;
+    let screenshot = client.screenshot().await.unwrap_or_else(|error| panic!("screenshot: {error}"));
+    let shot_path = artifacts_dir().join("feedback.png");
+    std::fs::write(&shot_path, screenshot).unwrap_or_else(|error| panic!("{error}"));
+
+    let error_rate = word_error_rate(ANSWER, &transcript);
+    println!("question: {question}\nscore: {score}\ntranscript: {transcript}\nword error rate through the microphone: {:.1} %", error_rate * 100.0);
+    println!("level meter after speech: {loudest}\nscreenshot: {}", shot_path.display());
+    assert!(error_rate <= 0.25, "word error rate {error_rate:.2} through the virtual microphone: {transcript:?}");
+    assert!(!points.trim().is_empty(), "no feedback points");
+    assert!(metrics.contains("Words per minute") || metrics.to_lowercase().contains("words per minute"), "{metrics}");
+    assert!(status.contains("of 10"), "the score is announced in the status region: {status:?}");
+    let score_number = score.split('/').next().unwrap_or_default().trim().chars().filter(char::is_ascii_digit).collect::<String>();
+    client.close().await.unwrap_or_else(|error| panic!("closing the first session: {error}"));
+
+    // Second run: the turn survived the restart.
+    let client = driver.launch_app().await;
+    click(&client, "#nav-history").await;
+    let item = wait_for_text(&client, ".history-item", Duration::from_secs(20), |text| !text.is_empty()).await;
+    println!("history after restart: {item}");
+    assert!(item.contains(question.trim()), "{item:?} lacks the question {question:?}");
+    assert!(item.contains(&format!("{score_number} / 10")), "{item:?} lacks the score {score_number}");
+    client.close().await.unwrap_or_else(|error| panic!("closing the second session: {error}"));
+}
