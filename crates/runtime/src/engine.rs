@@ -15,8 +15,9 @@ use aira_voice::EspeakSpeaker;
 use crate::error::RuntimeError;
 use crate::settings::Settings;
 
-/// The running engine. Cheap to share (`Arc<Engine>`); every method is safe to call from
-/// async code: blocking work goes to the threads that own it.
+/// The running engine. Cheap to share (`Arc<Engine>`). Open it inside a tokio runtime; its
+/// methods are then safe to call from any thread, and blocking work goes to the threads
+/// that own it.
 pub struct Engine {
     settings: Settings,
     bank: QuestionBank,
@@ -27,6 +28,9 @@ pub struct Engine {
     speaker: Arc<dyn Speaker>,
     recorder: Arc<Recorder>,
     last_question: Mutex<Option<String>>,
+    /// The runtime the engine was opened on: callers on other threads (Tauri runs plain
+    /// commands on the main thread) still spawn background work onto it.
+    runtime: tokio::runtime::Handle,
 }
 
 impl Engine {
@@ -57,6 +61,7 @@ impl Engine {
             catalog,
             settings,
             last_question: Mutex::new(None),
+            runtime: tokio::runtime::Handle::current(),
         })
     }
 
@@ -104,7 +109,7 @@ impl Engine {
     /// cuts it off. Without a voice the text is only shown, which the status says.
     pub fn speak_in_background(&self, text: String) {
         let speaker = Arc::clone(&self.speaker);
-        tokio::spawn(async move {
+        self.runtime.spawn(async move {
             if let Err(error) = speaker.speak(text).await {
                 tracing::warn!(%error, "could not speak; the text stays on screen");
             }

@@ -32,12 +32,11 @@ impl VirtualMicrophone {
         vec![("XDG_RUNTIME_DIR", self.runtime_dir.path().as_os_str().to_owned())]
     }
 
-    /// Plays a WAV file into the microphone; returns when it has finished (real time).
-    pub fn play(&self, wav: &Path) {
+    /// Starts playing a WAV file into the microphone, in real time.
+    pub fn play(&self, wav: &Path) -> Playback {
         let mut command = self.command("paplay");
         command.arg(format!("--device={SINK}")).arg(wav);
-        let output = command.output().unwrap_or_else(|error| panic!("could not run paplay: {error}"));
-        assert!(output.status.success(), "paplay failed: {}", String::from_utf8_lossy(&output.stderr));
+        Playback { process: command.spawn().unwrap_or_else(|error| panic!("could not run paplay: {error}")) }
     }
 
     fn command(&self, program: &str) -> Command {
@@ -53,6 +52,25 @@ impl VirtualMicrophone {
             .output()
             .unwrap_or_else(|error| panic!("could not run {program} (install pulseaudio and pulseaudio-utils): {error}"));
         assert!(output.status.success(), "{program} {arguments:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+    }
+}
+
+/// A sound being played into the microphone.
+pub struct Playback {
+    process: std::process::Child,
+}
+
+impl Playback {
+    /// Whether it is still playing; panics if the player failed.
+    pub fn is_playing(&mut self) -> bool {
+        match self.process.try_wait() {
+            Ok(None) => true,
+            Ok(Some(status)) => {
+                assert!(status.success(), "paplay failed: {status}");
+                false
+            }
+            Err(error) => panic!("paplay: {error}"),
+        }
     }
 }
 

@@ -72,8 +72,14 @@ async fn a_spoken_answer_gets_feedback_and_is_kept_in_history() {
     click(&client, "#start-recording").await;
     wait_for_text(&client, "#status", Duration::from_secs(10), |text| text.contains("Recording")).await;
     let meter = client.find(Locator::Css("#level-meter")).await.unwrap_or_else(|error| panic!("level meter: {error}"));
-    microphone.play(&answer);
-    let loudest = meter.attr("aria-valuenow").await.ok().flatten().unwrap_or_default();
+    // Watch the level meter while the answer plays into the microphone.
+    let mut playback = microphone.play(&answer);
+    let mut loudest = 0.0_f64;
+    while playback.is_playing() {
+        let now = meter.attr("aria-valuenow").await.ok().flatten().and_then(|value| value.parse().ok()).unwrap_or(0.0);
+        loudest = loudest.max(now);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     click(&client, "#stop-recording").await;
 
     let score = wait_for_text(&client, "#score", Duration::from_secs(90), |text| text.contains("/ 10")).await;
@@ -81,13 +87,18 @@ async fn a_spoken_answer_gets_feedback_and_is_kept_in_history() {
     let points = text_of(&client, "#feedback-points").await;
     let metrics = text_of(&client, "#metrics").await;
     let status = text_of(&client, "#status").await;
+    client
+        .execute("document.getElementById('feedback').scrollIntoView()", Vec::new())
+        .await
+        .unwrap_or_else(|error| panic!("scrolling to the feedback: {error}"));
     let screenshot = client.screenshot().await.unwrap_or_else(|error| panic!("screenshot: {error}"));
     let shot_path = artifacts_dir().join("feedback.png");
     std::fs::write(&shot_path, screenshot).unwrap_or_else(|error| panic!("{error}"));
 
     let error_rate = word_error_rate(ANSWER, &transcript);
     println!("question: {question}\nscore: {score}\ntranscript: {transcript}\nword error rate through the microphone: {:.1} %", error_rate * 100.0);
-    println!("level meter after speech: {loudest}\nscreenshot: {}", shot_path.display());
+    println!("loudest level meter reading during speech: {loudest}\nscreenshot: {}", shot_path.display());
+    assert!(loudest > 10.0, "the level meter did not move while speech played: {loudest}");
     assert!(error_rate <= 0.25, "word error rate {error_rate:.2} through the virtual microphone: {transcript:?}");
     assert!(!points.trim().is_empty(), "no feedback points");
     assert!(metrics.contains("Words per minute") || metrics.to_lowercase().contains("words per minute"), "{metrics}");
