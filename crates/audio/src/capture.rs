@@ -9,10 +9,10 @@ use std::time::Duration;
 use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{FromSample, SampleFormat, SizedSample};
 
+use crate::SPEECH_SAMPLE_RATE;
 use crate::error::AudioError;
 use crate::level::Level;
 use crate::resample::{mix_to_mono, resample};
-use crate::SPEECH_SAMPLE_RATE;
 
 /// How often the level callback is called while recording.
 const LEVEL_INTERVAL: Duration = Duration::from_millis(50);
@@ -33,8 +33,13 @@ pub struct Recording {
 }
 
 enum Command {
-    Start { on_level: LevelCallback, reply: mpsc::Sender<Result<(), AudioError>> },
-    Stop { reply: mpsc::Sender<Result<Recording, AudioError>> },
+    Start {
+        on_level: LevelCallback,
+        reply: mpsc::Sender<Result<(), AudioError>>,
+    },
+    Stop {
+        reply: mpsc::Sender<Result<Recording, AudioError>>,
+    },
     Cancel,
     Shutdown,
 }
@@ -49,21 +54,30 @@ pub struct Recorder {
 impl Recorder {
     pub fn spawn() -> Result<Self, AudioError> {
         let (commands, receiver) = mpsc::channel();
-        let thread = std::thread::Builder::new().name("aira-capture".into()).spawn(move || run(&receiver))?;
-        Ok(Self { commands, thread: Some(thread) })
+        let thread = std::thread::Builder::new()
+            .name("aira-capture".into())
+            .spawn(move || run(&receiver))?;
+        Ok(Self {
+            commands,
+            thread: Some(thread),
+        })
     }
 
     /// Opens the default input device and starts recording.
     pub fn start(&self, on_level: LevelCallback) -> Result<(), AudioError> {
         let (reply, response) = mpsc::channel();
-        self.commands.send(Command::Start { on_level, reply }).map_err(|_| AudioError::ThreadGone)?;
+        self.commands
+            .send(Command::Start { on_level, reply })
+            .map_err(|_| AudioError::ThreadGone)?;
         response.recv().map_err(|_| AudioError::ThreadGone)?
     }
 
     /// Stops recording and returns everything recorded, as 16 kHz mono.
     pub fn stop(&self) -> Result<Recording, AudioError> {
         let (reply, response) = mpsc::channel();
-        self.commands.send(Command::Stop { reply }).map_err(|_| AudioError::ThreadGone)?;
+        self.commands
+            .send(Command::Stop { reply })
+            .map_err(|_| AudioError::ThreadGone)?;
         response.recv().map_err(|_| AudioError::ThreadGone)?
     }
 
@@ -132,7 +146,10 @@ fn send_reply<T>(reply: &mpsc::Sender<T>, value: T) {
 }
 
 fn meter(recording: &mut Active) {
-    let buffer = recording.buffer.lock().unwrap_or_else(PoisonError::into_inner);
+    let buffer = recording
+        .buffer
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
     let level = Level::of(&buffer[recording.metered_up_to.min(buffer.len())..]);
     recording.metered_up_to = buffer.len();
     let seconds = buffer.len() as f32 / recording.channels as f32 / recording.sample_rate as f32;
@@ -141,19 +158,43 @@ fn meter(recording: &mut Active) {
 }
 
 fn finish(recording: Active) -> Recording {
-    let Active { _stream, device, sample_rate, channels, buffer, failure, .. } = recording;
+    let Active {
+        _stream,
+        device,
+        sample_rate,
+        channels,
+        buffer,
+        failure,
+        ..
+    } = recording;
     drop(_stream); // stop the callback before taking the buffer
     let interleaved = std::mem::take(&mut *buffer.lock().unwrap_or_else(PoisonError::into_inner));
-    let interruption = failure.lock().unwrap_or_else(PoisonError::into_inner).take();
-    let samples = resample(&mix_to_mono(&interleaved, channels), sample_rate, SPEECH_SAMPLE_RATE);
-    Recording { samples, device, interruption }
+    let interruption = failure
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take();
+    let samples = resample(
+        &mix_to_mono(&interleaved, channels),
+        sample_rate,
+        SPEECH_SAMPLE_RATE,
+    );
+    Recording {
+        samples,
+        device,
+        interruption,
+    }
 }
 
 fn open_default_input(on_level: LevelCallback) -> Result<Active, AudioError> {
     let no_microphone = |error: cpal::Error| AudioError::NoMicrophone(error.to_string());
     let host = cpal::default_host();
-    let device = host.default_input_device().ok_or_else(|| AudioError::NoMicrophone("no input device".into()))?;
-    let name = device.description().map(|description| description.name().to_owned()).unwrap_or_else(|_| "default".into());
+    let device = host
+        .default_input_device()
+        .ok_or_else(|| AudioError::NoMicrophone("no input device".into()))?;
+    let name = device
+        .description()
+        .map(|description| description.name().to_owned())
+        .unwrap_or_else(|_| "default".into());
     let supported = device.default_input_config().map_err(no_microphone)?;
     let config = supported.config();
     let buffer = Arc::new(Mutex::new(Vec::new()));
@@ -164,7 +205,11 @@ fn open_default_input(on_level: LevelCallback) -> Result<Active, AudioError> {
         SampleFormat::I32 => build::<i32>(&device, &config, &buffer, &failure),
         SampleFormat::U16 => build::<u16>(&device, &config, &buffer, &failure),
         SampleFormat::U8 => build::<u8>(&device, &config, &buffer, &failure),
-        other => return Err(AudioError::NoMicrophone(format!("{name} delivers {other} samples, which Aira cannot read"))),
+        other => {
+            return Err(AudioError::NoMicrophone(format!(
+                "{name} delivers {other} samples, which Aira cannot read"
+            )));
+        }
     }
     .map_err(no_microphone)?;
     stream.play().map_err(no_microphone)?;
@@ -194,14 +239,17 @@ where
     let buffer = Arc::clone(buffer);
     let failure = Arc::clone(failure);
     device.build_input_stream(
-        config.clone(),
+        *config,
         move |data: &[T], _: &cpal::InputCallbackInfo| {
             let mut buffer = buffer.lock().unwrap_or_else(PoisonError::into_inner);
             buffer.extend(data.iter().map(|sample| sample.to_sample::<f32>()));
         },
         move |error: cpal::Error| {
             tracing::warn!(%error, "input stream error");
-            failure.lock().unwrap_or_else(PoisonError::into_inner).get_or_insert_with(|| error.to_string());
+            failure
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get_or_insert_with(|| error.to_string());
         },
         Some(OPEN_TIMEOUT),
     )

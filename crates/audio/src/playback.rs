@@ -1,9 +1,9 @@
 //! Playback on a thread that owns the output stream. A new sound replaces the one playing;
 //! `stop` silences it at once (the user is about to answer).
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -16,7 +16,11 @@ use crate::resample::resample;
 const POLL_INTERVAL: Duration = Duration::from_millis(20);
 
 enum Command {
-    Play { samples: Vec<f32>, sample_rate: u32, reply: mpsc::Sender<Result<mpsc::Receiver<()>, AudioError>> },
+    Play {
+        samples: Vec<f32>,
+        sample_rate: u32,
+        reply: mpsc::Sender<Result<mpsc::Receiver<()>, AudioError>>,
+    },
     Stop,
     Shutdown,
 }
@@ -29,15 +33,30 @@ pub struct Player {
 impl Player {
     pub fn spawn() -> Result<Self, AudioError> {
         let (commands, receiver) = mpsc::channel();
-        let thread = std::thread::Builder::new().name("aira-playback".into()).spawn(move || run(&receiver))?;
-        Ok(Self { commands, thread: Some(thread) })
+        let thread = std::thread::Builder::new()
+            .name("aira-playback".into())
+            .spawn(move || run(&receiver))?;
+        Ok(Self {
+            commands,
+            thread: Some(thread),
+        })
     }
 
     /// Starts playing mono `samples`; the returned receiver gets a message (or is closed)
     /// when playback ends, whether it finished or was stopped.
-    pub fn play(&self, samples: Vec<f32>, sample_rate: u32) -> Result<mpsc::Receiver<()>, AudioError> {
+    pub fn play(
+        &self,
+        samples: Vec<f32>,
+        sample_rate: u32,
+    ) -> Result<mpsc::Receiver<()>, AudioError> {
         let (reply, response) = mpsc::channel();
-        self.commands.send(Command::Play { samples, sample_rate, reply }).map_err(|_| AudioError::ThreadGone)?;
+        self.commands
+            .send(Command::Play {
+                samples,
+                sample_rate,
+                reply,
+            })
+            .map_err(|_| AudioError::ThreadGone)?;
         response.recv().map_err(|_| AudioError::ThreadGone)?
     }
 
@@ -69,11 +88,19 @@ fn run(commands: &mpsc::Receiver<Command>) {
     let mut playing: Option<Playing> = None;
     loop {
         match commands.recv_timeout(POLL_INTERVAL) {
-            Ok(Command::Play { samples, sample_rate, reply }) => {
+            Ok(Command::Play {
+                samples,
+                sample_rate,
+                reply,
+            }) => {
                 playing = None; // a new sound replaces the old one; dropping it closes its `done`
                 let (done, finished_signal) = mpsc::channel();
                 let result = open_output(samples, sample_rate).map(|(stream, finished)| {
-                    playing = Some(Playing { _stream: stream, finished, done });
+                    playing = Some(Playing {
+                        _stream: stream,
+                        finished,
+                        done,
+                    });
                     finished_signal
                 });
                 if reply.send(result).is_err() {
@@ -83,18 +110,22 @@ fn run(commands: &mpsc::Receiver<Command>) {
             Ok(Command::Stop) => playing = None,
             Ok(Command::Shutdown) | Err(RecvTimeoutError::Disconnected) => return,
             Err(RecvTimeoutError::Timeout) => {
-                if playing.as_ref().is_some_and(|sound| sound.finished.load(Ordering::Acquire)) {
-                    if let Some(sound) = playing.take() {
-                        // The listener may have gone away; finishing is all that matters.
-                        sound.done.send(()).ok();
-                    }
+                let finished = playing
+                    .as_ref()
+                    .is_some_and(|sound| sound.finished.load(Ordering::Acquire));
+                if finished && let Some(sound) = playing.take() {
+                    // The listener may have gone away; finishing is all that matters.
+                    sound.done.send(()).ok();
                 }
             }
         }
     }
 }
 
-fn open_output(samples: Vec<f32>, sample_rate: u32) -> Result<(cpal::Stream, Arc<AtomicBool>), AudioError> {
+fn open_output(
+    samples: Vec<f32>,
+    sample_rate: u32,
+) -> Result<(cpal::Stream, Arc<AtomicBool>), AudioError> {
     let no_output = |error: cpal::Error| AudioError::NoOutput(error.to_string());
     let device = cpal::default_host()
         .default_output_device()
@@ -108,7 +139,11 @@ fn open_output(samples: Vec<f32>, sample_rate: u32) -> Result<(cpal::Stream, Arc
         SampleFormat::I16 => build::<i16>(&device, &config, samples, &finished),
         SampleFormat::I32 => build::<i32>(&device, &config, samples, &finished),
         SampleFormat::U16 => build::<u16>(&device, &config, samples, &finished),
-        other => return Err(AudioError::NoOutput(format!("the output device takes {other} samples, which Aira cannot write"))),
+        other => {
+            return Err(AudioError::NoOutput(format!(
+                "the output device takes {other} samples, which Aira cannot write"
+            )));
+        }
     }
     .map_err(no_output)?;
     stream.play().map_err(no_output)?;
@@ -128,7 +163,7 @@ where
     let position = AtomicUsize::new(0);
     let finished = Arc::clone(finished);
     device.build_output_stream(
-        config.clone(),
+        *config,
         move |output: &mut [T], _: &cpal::OutputCallbackInfo| {
             let start = position.load(Ordering::Relaxed);
             let frames = output.len() / channels;

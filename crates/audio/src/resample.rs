@@ -7,7 +7,10 @@ pub fn mix_to_mono(interleaved: &[f32], channels: usize) -> Vec<f32> {
     if channels <= 1 {
         return interleaved.to_vec();
     }
-    interleaved.chunks_exact(channels).map(|frame| frame.iter().sum::<f32>() / channels as f32).collect()
+    interleaved
+        .chunks_exact(channels)
+        .map(|frame| frame.iter().sum::<f32>() / channels as f32)
+        .collect()
 }
 
 /// Converts mono `samples` from `from_rate` to `to_rate`.
@@ -47,7 +50,8 @@ fn low_pass(samples: &[f32], cutoff: f64) -> Vec<f32> {
             let sinc = if offset == 0.0 {
                 2.0 * cutoff
             } else {
-                (2.0 * std::f64::consts::PI * cutoff * offset).sin() / (std::f64::consts::PI * offset)
+                (2.0 * std::f64::consts::PI * cutoff * offset).sin()
+                    / (std::f64::consts::PI * offset)
             };
             let phase = 2.0 * std::f64::consts::PI * index as f64 / (2 * HALF_WIDTH) as f64;
             let blackman = 0.42 - 0.5 * phase.cos() + 0.08 * (2.0 * phase).cos();
@@ -59,7 +63,10 @@ fn low_pass(samples: &[f32], cutoff: f64) -> Vec<f32> {
         .map(|center| {
             let first = center.saturating_sub(HALF_WIDTH);
             let last = (center + HALF_WIDTH).min(samples.len() - 1);
-            (first..=last).map(|index| samples[index] * kernel[index + HALF_WIDTH - center]).sum::<f32>() / gain
+            (first..=last)
+                .map(|index| samples[index] * kernel[index + HALF_WIDTH - center])
+                .sum::<f32>()
+                / gain
         })
         .collect()
 }
@@ -70,12 +77,17 @@ mod tests {
 
     fn sine(frequency: f32, rate: u32, seconds: f32) -> Vec<f32> {
         (0..(rate as f32 * seconds) as usize)
-            .map(|index| (2.0 * std::f32::consts::PI * frequency * index as f32 / rate as f32).sin() * 0.5)
+            .map(|index| {
+                (2.0 * std::f32::consts::PI * frequency * index as f32 / rate as f32).sin() * 0.5
+            })
             .collect()
     }
 
     fn zero_crossings(samples: &[f32]) -> usize {
-        samples.windows(2).filter(|pair| (pair[0] < 0.0) != (pair[1] < 0.0)).count()
+        samples
+            .windows(2)
+            .filter(|pair| (pair[0] < 0.0) != (pair[1] < 0.0))
+            .count()
     }
 
     #[test]
@@ -84,7 +96,10 @@ mod tests {
         let output = resample(&input, 48_000, 16_000);
         assert_eq!(output.len(), 16_000);
         let crossings = zero_crossings(&output);
-        assert!((878..=882).contains(&crossings), "{crossings} zero crossings for 440 Hz over 1 s");
+        assert!(
+            (878..=882).contains(&crossings),
+            "{crossings} zero crossings for 440 Hz over 1 s"
+        );
     }
 
     #[test]
@@ -96,7 +111,10 @@ mod tests {
 
     #[test]
     fn upsampling_and_mixing() {
-        assert_eq!(resample(&sine(200.0, 8_000, 1.0), 8_000, 16_000).len(), 16_000);
+        assert_eq!(
+            resample(&sine(200.0, 8_000, 1.0), 8_000, 16_000).len(),
+            16_000
+        );
         assert_eq!(mix_to_mono(&[1.0, 0.0, 0.5, 0.5], 2), vec![0.5, 0.5]);
         assert!(resample(&[], 44_100, 16_000).is_empty());
     }

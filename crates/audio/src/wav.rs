@@ -3,9 +3,9 @@
 use std::io::{Cursor, Read};
 use std::path::Path;
 
+use crate::SPEECH_SAMPLE_RATE;
 use crate::error::AudioError;
 use crate::resample::{mix_to_mono, resample};
-use crate::SPEECH_SAMPLE_RATE;
 
 /// Decodes a WAV file into mono samples and its sample rate.
 pub fn read_wav(path: &Path) -> Result<(Vec<f32>, u32), AudioError> {
@@ -29,19 +29,30 @@ fn decode(reader: impl Read) -> Result<(Vec<f32>, u32), AudioError> {
     let mut wav = hound::WavReader::new(reader).map_err(invalid)?;
     let spec = wav.spec();
     if spec.channels == 0 || spec.sample_rate == 0 {
-        return Err(AudioError::InvalidAudio("the header declares no channels or no sample rate".into()));
+        return Err(AudioError::InvalidAudio(
+            "the header declares no channels or no sample rate".into(),
+        ));
     }
     let interleaved: Vec<f32> = match spec.sample_format {
-        hound::SampleFormat::Float => wav.samples::<f32>().collect::<Result<_, _>>().map_err(invalid)?,
+        hound::SampleFormat::Float => wav
+            .samples::<f32>()
+            .collect::<Result<_, _>>()
+            .map_err(invalid)?,
         hound::SampleFormat::Int => {
             let scale = 1.0 / (1_i64 << (spec.bits_per_sample.clamp(1, 32) - 1)) as f32;
-            wav.samples::<i32>().map(|sample| sample.map(|value| value as f32 * scale)).collect::<Result<_, _>>().map_err(invalid)?
+            wav.samples::<i32>()
+                .map(|sample| sample.map(|value| value as f32 * scale))
+                .collect::<Result<_, _>>()
+                .map_err(invalid)?
         }
     };
     if interleaved.is_empty() {
         return Err(AudioError::EmptyAudio);
     }
-    Ok((mix_to_mono(&interleaved, usize::from(spec.channels)), spec.sample_rate))
+    Ok((
+        mix_to_mono(&interleaved, usize::from(spec.channels)),
+        spec.sample_rate,
+    ))
 }
 
 /// Writes 16 kHz mono samples as 16-bit PCM, through a temporary file renamed into place so
@@ -57,7 +68,9 @@ pub fn write_wav_mono_16k(path: &Path, samples: &[f32]) -> Result<(), AudioError
     let failed = |error: hound::Error| AudioError::Io(std::io::Error::other(error.to_string()));
     let mut writer = hound::WavWriter::create(&partial, spec).map_err(failed)?;
     for sample in samples {
-        writer.write_sample((sample.clamp(-1.0, 1.0) * f32::from(i16::MAX)) as i16).map_err(failed)?;
+        writer
+            .write_sample((sample.clamp(-1.0, 1.0) * f32::from(i16::MAX)) as i16)
+            .map_err(failed)?;
     }
     writer.finalize().map_err(failed)?;
     std::fs::rename(&partial, path)?;
@@ -72,11 +85,17 @@ mod tests {
     fn a_written_answer_reads_back() -> Result<(), AudioError> {
         let folder = tempfile::tempdir()?;
         let path = folder.path().join("answer.wav");
-        let samples: Vec<f32> = (0..1600).map(|index| ((index % 100) as f32 / 100.0) - 0.5).collect();
+        let samples: Vec<f32> = (0..1600)
+            .map(|index| ((index % 100) as f32 / 100.0) - 0.5)
+            .collect();
         write_wav_mono_16k(&path, &samples)?;
         let read = read_wav_mono_16k(&path)?;
         assert_eq!(read.len(), samples.len());
-        assert!(read.iter().zip(&samples).all(|(left, right)| (left - right).abs() < 1e-3));
+        assert!(
+            read.iter()
+                .zip(&samples)
+                .all(|(left, right)| (left - right).abs() < 1e-3)
+        );
         assert!(!path.with_extension("wav.partial").exists());
         Ok(())
     }
@@ -85,17 +104,30 @@ mod tests {
     fn stereo_44k_files_become_16k_mono() -> Result<(), AudioError> {
         let folder = tempfile::tempdir()?;
         let path = folder.path().join("stereo.wav");
-        let spec = hound::WavSpec { channels: 2, sample_rate: 44_100, bits_per_sample: 16, sample_format: hound::SampleFormat::Int };
-        let mut writer = hound::WavWriter::create(&path, spec).map_err(|error| AudioError::InvalidAudio(error.to_string()))?;
+        let spec = hound::WavSpec {
+            channels: 2,
+            sample_rate: 44_100,
+            bits_per_sample: 16,
+            sample_format: hound::SampleFormat::Int,
+        };
+        let mut writer = hound::WavWriter::create(&path, spec)
+            .map_err(|error| AudioError::InvalidAudio(error.to_string()))?;
         for _ in 0..44_100 {
             for channel in [8_000_i16, -8_000] {
-                writer.write_sample(channel).map_err(|error| AudioError::InvalidAudio(error.to_string()))?;
+                writer
+                    .write_sample(channel)
+                    .map_err(|error| AudioError::InvalidAudio(error.to_string()))?;
             }
         }
-        writer.finalize().map_err(|error| AudioError::InvalidAudio(error.to_string()))?;
+        writer
+            .finalize()
+            .map_err(|error| AudioError::InvalidAudio(error.to_string()))?;
         let samples = read_wav_mono_16k(&path)?;
         assert_eq!(samples.len(), 16_000);
-        assert!(samples.iter().all(|sample| sample.abs() < 1e-3), "left and right cancel out");
+        assert!(
+            samples.iter().all(|sample| sample.abs() < 1e-3),
+            "left and right cancel out"
+        );
         Ok(())
     }
 
@@ -104,14 +136,20 @@ mod tests {
         let folder = tempfile::tempdir()?;
         let corrupt = folder.path().join("corrupt.wav");
         std::fs::write(&corrupt, b"RIFF\x10\x00\x00\x00WAVEjunkjunkjunk")?;
-        assert!(matches!(read_wav(&corrupt), Err(AudioError::InvalidAudio(_))));
+        assert!(matches!(
+            read_wav(&corrupt),
+            Err(AudioError::InvalidAudio(_))
+        ));
         let text = folder.path().join("notes.wav");
         std::fs::write(&text, "not audio at all")?;
         assert!(matches!(read_wav(&text), Err(AudioError::InvalidAudio(_))));
         let empty = folder.path().join("empty.wav");
         write_wav_mono_16k(&empty, &[])?;
         assert!(matches!(read_wav(&empty), Err(AudioError::EmptyAudio)));
-        assert!(matches!(read_wav(&folder.path().join("missing.wav")), Err(AudioError::Io(_))));
+        assert!(matches!(
+            read_wav(&folder.path().join("missing.wav")),
+            Err(AudioError::Io(_))
+        ));
         Ok(())
     }
 }

@@ -17,13 +17,24 @@ use crate::output::Output;
 fn main() -> ExitCode {
     let arguments = Arguments::parse();
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("AIRA_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("AIRA_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     let output = Output::new(arguments.json);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
-        Err(error) => return output.error(&CommandError::new(aira_protocol::ErrorCode::Internal, error.to_string())),
+        Err(error) => {
+            return output.error(&CommandError::new(
+                aira_protocol::ErrorCode::Internal,
+                error.to_string(),
+            ));
+        }
     };
     match runtime.block_on(run(arguments, &output)) {
         Ok(()) => ExitCode::SUCCESS,
@@ -35,7 +46,12 @@ async fn run(arguments: Arguments, output: &Output) -> Result<(), RuntimeError> 
     let settings = Settings::resolve(arguments.data_dir, arguments.model, None);
     let engine = Engine::open(settings).await?;
     let result = match arguments.command {
-        Command::Practice { answer, question_id, question, speak } => {
+        Command::Practice {
+            answer,
+            question_id,
+            question,
+            speak,
+        } => {
             let question = match (question_id, question) {
                 (Some(id), _) => engine.question(&id)?,
                 (None, Some(text)) => aira_runtime::Question::custom(&text),
@@ -45,13 +61,21 @@ async fn run(arguments: Arguments, output: &Output) -> Result<(), RuntimeError> 
             if let Ok(turn) = &turn {
                 output.turn(turn, engine.catalog());
                 if speak {
-                    let summary = engine.catalog().format("feedback.summary", &[("score", turn.feedback.score.to_string())]);
-                    engine.speak(format!("{summary} {}", turn.feedback.points.join(" "))).await?;
+                    let summary = engine.catalog().format(
+                        "feedback.summary",
+                        &[("score", turn.feedback.score.to_string())],
+                    );
+                    engine
+                        .speak(format!("{summary} {}", turn.feedback.points.join(" ")))
+                        .await?;
                 }
             }
             turn.map(|_| ())
         }
-        Command::History { limit } => engine.history(limit).await.map(|turns| output.history(&turns)),
+        Command::History { limit } => engine
+            .history(limit)
+            .await
+            .map(|turns| output.history(&turns)),
         Command::Questions => {
             output.questions(engine.questions());
             Ok(())

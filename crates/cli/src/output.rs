@@ -31,20 +31,57 @@ impl Output {
         let metrics = &turn.metrics;
         println!("Question: {}", turn.question.text);
         println!("Transcript: {}", turn.transcript);
-        println!("{}", catalog.format("feedback.summary", &[("score", turn.feedback.score.to_string())]));
+        println!(
+            "{}",
+            catalog.format(
+                "feedback.summary",
+                &[("score", turn.feedback.score.to_string())]
+            )
+        );
         for point in &turn.feedback.points {
             println!("- {point}");
         }
-        println!("Duration: {:.1} s (speaking {:.1} s)", metrics.duration_seconds, metrics.speaking_seconds);
+        println!(
+            "Duration: {:.1} s (speaking {:.1} s)",
+            metrics.duration_seconds, metrics.speaking_seconds
+        );
         println!("Words: {}", metrics.word_count);
         println!("Words per minute: {:.0}", metrics.words_per_minute);
-        let fillers = metrics.fillers.iter().map(|filler| format!("{} {}", filler.filler, filler.count)).collect::<Vec<_>>();
-        println!("Filler words: {}{}", metrics.filler_count, if fillers.is_empty() { String::new() } else { format!(" ({})", fillers.join(", ")) });
-        println!("Pauses over 2 s: {} (longest {:.1} s)", metrics.long_pauses, metrics.longest_pause_seconds);
-        println!("Key points covered: {}", list_or_none(&metrics.key_points_covered));
-        println!("Key points missed: {}", list_or_none(&metrics.key_points_missed));
-        println!("Coach: {}; transcription: {}", catalog.get(&format!("feedback.engine.{}", turn.feedback.engine)), turn.transcription_engine);
-        println!("Saved as turn {} (audio: {})", turn.turn_id, turn.audio_path);
+        let fillers = metrics
+            .fillers
+            .iter()
+            .map(|filler| format!("{} {}", filler.filler, filler.count))
+            .collect::<Vec<_>>();
+        println!(
+            "Filler words: {}{}",
+            metrics.filler_count,
+            if fillers.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", fillers.join(", "))
+            }
+        );
+        println!(
+            "Pauses over 2 s: {} (longest {:.1} s)",
+            metrics.long_pauses, metrics.longest_pause_seconds
+        );
+        println!(
+            "Key points covered: {}",
+            list_or_none(&metrics.key_points_covered)
+        );
+        println!(
+            "Key points missed: {}",
+            list_or_none(&metrics.key_points_missed)
+        );
+        println!(
+            "Coach: {}; transcription: {}",
+            catalog.get(&format!("feedback.engine.{}", turn.feedback.engine)),
+            turn.transcription_engine
+        );
+        println!(
+            "Saved as turn {} (audio: {})",
+            turn.turn_id, turn.audio_path
+        );
     }
 
     pub fn history(&self, turns: &[TurnSummary]) {
@@ -60,17 +97,26 @@ impl Output {
                 (None, Some(error)) => format!("{} ({error})", turn.status.as_str()),
                 (None, None) => turn.status.as_str().to_owned(),
             };
-            println!("{}  {}  {}  {}", turn.id, turn.created_at, outcome, turn.question_text);
+            println!(
+                "{}  {}  {}  {}",
+                turn.id, turn.created_at, outcome, turn.question_text
+            );
         }
     }
 
     pub fn questions(&self, questions: &[Question]) {
         if self.json {
-            let listed: Vec<_> = questions.iter().map(Question::to_practice_question).collect();
+            let listed: Vec<_> = questions
+                .iter()
+                .map(Question::to_practice_question)
+                .collect();
             return Self::print_json(&listed);
         }
         for question in questions {
-            println!("{}  [{} {} {}]  {}", question.id, question.role, question.kind, question.level, question.text);
+            println!(
+                "{}  [{} {} {}]  {}",
+                question.id, question.role, question.kind, question.level, question.text
+            );
         }
     }
 
@@ -88,7 +134,13 @@ impl Output {
                 message: &'a str,
                 advice: &'a str,
             }
-            Self::print_json(&Wrapped { error: Body { code: error.code.as_str(), message: &error.message, advice: &advice } });
+            Self::print_json(&Wrapped {
+                error: Body {
+                    code: error.code.as_str(),
+                    message: &error.message,
+                    advice: &advice,
+                },
+            });
         } else {
             eprintln!("error: {advice}");
             eprintln!("  detail: {}", error.message);
@@ -98,5 +150,9 @@ impl Output {
 }
 
 fn list_or_none(items: &[String]) -> String {
-    if items.is_empty() { "none".into() } else { items.join("; ") }
+    if items.is_empty() {
+        "none".into()
+    } else {
+        items.join("; ")
+    }
 }

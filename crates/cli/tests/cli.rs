@@ -18,8 +18,13 @@ fn aira(data_dir: &Path, arguments: &[&str]) -> Output {
 }
 
 fn json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|error| panic!("not JSON ({error}): {}\n{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)))
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+        panic!(
+            "not JSON ({error}): {}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
 }
 
 fn folder() -> tempfile::TempDir {
@@ -35,17 +40,53 @@ fn a_spoken_answer_is_coached_saved_and_listed_in_history() {
          Polymorphism means one interface with many implementations, and abstraction shows only what matters.",
         &answer,
     );
-    let output = aira(data.path(), &["--json", "practice", "--answer", answer.to_str().unwrap_or_default(), "--question-id", "sw-oop"]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = aira(
+        data.path(),
+        &[
+            "--json",
+            "practice",
+            "--answer",
+            answer.to_str().unwrap_or_default(),
+            "--question-id",
+            "sw-oop",
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let turn = json(&output);
-    let transcript = turn["transcript"].as_str().unwrap_or_default().to_lowercase();
-    assert!(transcript.contains("polymorphism") && transcript.contains("class"), "{transcript}");
+    let transcript = turn["transcript"]
+        .as_str()
+        .unwrap_or_default()
+        .to_lowercase();
+    assert!(
+        transcript.contains("polymorphism") && transcript.contains("class"),
+        "{transcript}"
+    );
     let score = turn["feedback"]["score"].as_u64().unwrap_or(0);
     assert!((1..=10).contains(&score));
-    assert!(turn["feedback"]["points"].as_array().is_some_and(|points| (2..=3).contains(&points.len())), "{turn}");
-    assert!(turn["metrics"]["words_per_minute"].as_f64().unwrap_or(0.0) > 100.0, "{turn}");
-    assert!(turn["metrics"]["key_points_covered"].as_array().is_some_and(|covered| covered.len() >= 3), "{turn}");
-    assert!(Path::new(turn["audio_path"].as_str().unwrap_or_default()).is_file(), "the answer's audio is kept");
+    assert!(
+        turn["feedback"]["points"]
+            .as_array()
+            .is_some_and(|points| (2..=3).contains(&points.len())),
+        "{turn}"
+    );
+    assert!(
+        turn["metrics"]["words_per_minute"].as_f64().unwrap_or(0.0) > 100.0,
+        "{turn}"
+    );
+    assert!(
+        turn["metrics"]["key_points_covered"]
+            .as_array()
+            .is_some_and(|covered| covered.len() >= 3),
+        "{turn}"
+    );
+    assert!(
+        Path::new(turn["audio_path"].as_str().unwrap_or_default()).is_file(),
+        "the answer's audio is kept"
+    );
 
     let history = aira(data.path(), &["history", "--json"]);
     assert!(history.status.success());
@@ -61,27 +102,79 @@ fn a_spoken_answer_is_coached_saved_and_listed_in_history() {
 }
 
 fn assert_error(output: &Output, exit_code: i32, code: &str) {
-    assert_eq!(output.status.code(), Some(exit_code), "{}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(
+        output.status.code(),
+        Some(exit_code),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
     let error = json(output);
     assert_eq!(error["error"]["code"], code, "{error}");
-    assert!(!error["error"]["advice"].as_str().unwrap_or_default().is_empty());
+    assert!(
+        !error["error"]["advice"]
+            .as_str()
+            .unwrap_or_default()
+            .is_empty()
+    );
 }
 
 #[test]
 fn bad_input_gets_a_clear_error_and_an_exit_code() {
     let data = folder();
     let missing = data.path().join("missing.wav");
-    assert_error(&aira(data.path(), &["--json", "practice", "--answer", missing.to_str().unwrap_or_default()]), 3, "file_not_found");
+    assert_error(
+        &aira(
+            data.path(),
+            &[
+                "--json",
+                "practice",
+                "--answer",
+                missing.to_str().unwrap_or_default(),
+            ],
+        ),
+        3,
+        "file_not_found",
+    );
 
     let corrupt = data.path().join("corrupt.wav");
     std::fs::write(&corrupt, b"RIFF....WAVEfmt garbage").unwrap_or_else(|error| panic!("{error}"));
-    assert_error(&aira(data.path(), &["--json", "practice", "--answer", corrupt.to_str().unwrap_or_default()]), 3, "invalid_audio");
+    assert_error(
+        &aira(
+            data.path(),
+            &[
+                "--json",
+                "practice",
+                "--answer",
+                corrupt.to_str().unwrap_or_default(),
+            ],
+        ),
+        3,
+        "invalid_audio",
+    );
 
     let silence = data.path().join("silence.wav");
     silence_to_wav(2.0, &silence);
     let silent = silence.to_str().unwrap_or_default();
-    assert_error(&aira(data.path(), &["--json", "practice", "--answer", silent]), 3, "no_speech");
-    assert_error(&aira(data.path(), &["--json", "practice", "--answer", silent, "--question-id", "no-such-id"]), 3, "unknown_question");
+    assert_error(
+        &aira(data.path(), &["--json", "practice", "--answer", silent]),
+        3,
+        "no_speech",
+    );
+    assert_error(
+        &aira(
+            data.path(),
+            &[
+                "--json",
+                "practice",
+                "--answer",
+                silent,
+                "--question-id",
+                "no-such-id",
+            ],
+        ),
+        3,
+        "unknown_question",
+    );
 
     let absent_model = data.path().join("absent-model.bin");
     let output = Command::new(env!("CARGO_BIN_EXE_aira"))
@@ -108,11 +201,27 @@ fn bad_input_gets_a_clear_error_and_an_exit_code() {
 
     // Nothing saved is lost: the failed answers are listed with their reasons, audio kept.
     let turns = json(&aira(data.path(), &["history", "--json"]));
-    let statuses: Vec<&str> = turns.as_array().map(|turns| turns.iter().filter_map(|turn| turn["status"].as_str()).collect()).unwrap_or_default();
+    let statuses: Vec<&str> = turns
+        .as_array()
+        .map(|turns| {
+            turns
+                .iter()
+                .filter_map(|turn| turn["status"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
     // Two silent answers and one for the missing model; the unknown question saved nothing.
     assert_eq!(statuses, vec!["failed", "failed", "failed"], "{turns}");
-    assert!(turns[0]["error"].as_str().unwrap_or_default().contains("no speech model"), "{turns}");
-    let kept = std::fs::read_dir(data.path().join("audio")).map(Iterator::count).unwrap_or(0);
+    assert!(
+        turns[0]["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("no speech model"),
+        "{turns}"
+    );
+    let kept = std::fs::read_dir(data.path().join("audio"))
+        .map(Iterator::count)
+        .unwrap_or(0);
     assert_eq!(kept, 3, "every answer's audio is kept for a retry");
 }
 
@@ -121,5 +230,9 @@ fn questions_are_listed() {
     let data = folder();
     let output = aira(data.path(), &["questions", "--json"]);
     assert!(output.status.success());
-    assert!(json(&output).as_array().is_some_and(|questions| questions.len() >= 12));
+    assert!(
+        json(&output)
+            .as_array()
+            .is_some_and(|questions| questions.len() >= 12)
+    );
 }

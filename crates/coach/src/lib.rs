@@ -19,6 +19,12 @@ impl LocalCoach {
 
 impl Coach for LocalCoach {
     fn coach<'a>(&'a self, request: CoachRequest<'a>) -> PortFuture<'a, Feedback, CoachError> {
-        Box::pin(async move { Ok(local_feedback(request.metrics, request.question, &self.catalog)) })
+        Box::pin(async move {
+            Ok(local_feedback(
+                request.metrics,
+                request.question,
+                &self.catalog,
+            ))
+        })
     }
 }

@@ -11,15 +11,41 @@ use crate::transcript::Transcript;
 pub const LONG_PAUSE_MS: u32 = 2_000;
 
 /// Single-word fillers. Stock Whisper drops most "um"/"uh", so these counts are a floor.
-const SINGLE_WORD_FILLERS: &[&str] = &["um", "umm", "uh", "uhh", "er", "erm", "ah", "hmm", "basically", "actually", "literally", "like"];
-const PHRASE_FILLERS: &[&[&str]] = &[&["you", "know"], &["i", "mean"], &["sort", "of"], &["kind", "of"]];
+const SINGLE_WORD_FILLERS: &[&str] = &[
+    "um",
+    "umm",
+    "uh",
+    "uhh",
+    "er",
+    "erm",
+    "ah",
+    "hmm",
+    "basically",
+    "actually",
+    "literally",
+    "like",
+];
+const PHRASE_FILLERS: &[&[&str]] = &[
+    &["you", "know"],
+    &["i", "mean"],
+    &["sort", "of"],
+    &["kind", "of"],
+];
 
 pub fn analyze(transcript: &Transcript, question: &Question) -> Metrics {
-    let raw_words: Vec<&str> = transcript.words.iter().map(|word| word.text.as_str()).collect();
+    let raw_words: Vec<&str> = transcript
+        .words
+        .iter()
+        .map(|word| word.text.as_str())
+        .collect();
     let words = normalized_words(raw_words.iter().copied());
     let word_count = words.len() as u32;
     let speaking_ms = speaking_ms(transcript);
-    let words_per_minute = if speaking_ms == 0 { 0.0 } else { word_count as f32 * 60_000.0 / speaking_ms as f32 };
+    let words_per_minute = if speaking_ms == 0 {
+        0.0
+    } else {
+        word_count as f32 * 60_000.0 / speaking_ms as f32
+    };
     let fillers = count_fillers(&raw_words);
     let (long_pauses, longest_pause_ms) = long_pauses(transcript);
     let (covered, missed) = key_point_coverage(&words, question);
@@ -50,7 +76,11 @@ fn speaking_ms(transcript: &Transcript) -> u32 {
 pub fn count_fillers(raw_words: &[&str]) -> Vec<FillerCount> {
     let words = normalized_words(raw_words.iter().copied());
     // Punctuation-only tokens were dropped above; keep the raw forms aligned with `words`.
-    let raw_words: Vec<&str> = raw_words.iter().copied().filter(|raw| !crate::text::normalize_word(raw).is_empty()).collect();
+    let raw_words: Vec<&str> = raw_words
+        .iter()
+        .copied()
+        .filter(|raw| !crate::text::normalize_word(raw).is_empty())
+        .collect();
     let mut counts: Vec<FillerCount> = Vec::new();
     let mut add = |filler: String| match counts.iter_mut().find(|entry| entry.filler == filler) {
         Some(entry) => entry.count += 1,
@@ -69,15 +99,26 @@ pub fn count_fillers(raw_words: &[&str]) -> Vec<FillerCount> {
             }
         }
     }
-    counts.sort_by(|left, right| right.count.cmp(&left.count).then(left.filler.cmp(&right.filler)));
+    counts.sort_by(|left, right| {
+        right
+            .count
+            .cmp(&left.count)
+            .then(left.filler.cmp(&right.filler))
+    });
     counts
 }
 
 /// Whether the word at `index` is bounded by punctuation or the start of the answer.
 fn is_set_off(raw_words: &[&str], index: usize) -> bool {
-    let ends_with_punctuation = |raw: &str| raw.ends_with(|character: char| character.is_ascii_punctuation());
-    let after = raw_words.get(index).is_some_and(|raw| ends_with_punctuation(raw));
-    let before = index == 0 || raw_words.get(index - 1).is_some_and(|raw| ends_with_punctuation(raw));
+    let ends_with_punctuation =
+        |raw: &str| raw.ends_with(|character: char| character.is_ascii_punctuation());
+    let after = raw_words
+        .get(index)
+        .is_some_and(|raw| ends_with_punctuation(raw));
+    let before = index == 0
+        || raw_words
+            .get(index - 1)
+            .is_some_and(|raw| ends_with_punctuation(raw));
     after || before
 }
 
@@ -87,27 +128,43 @@ trait StartsWithWords {
 
 impl StartsWithWords for [String] {
     fn starts_with_words(&self, phrase: &[&str]) -> bool {
-        self.len() >= phrase.len() && self.iter().zip(phrase).all(|(word, expected)| word == expected)
+        self.len() >= phrase.len()
+            && self
+                .iter()
+                .zip(phrase)
+                .all(|(word, expected)| word == expected)
     }
 }
 
 /// The number of silences between consecutive words longer than [`LONG_PAUSE_MS`], and the
 /// longest silence of all.
 fn long_pauses(transcript: &Transcript) -> (u32, u32) {
-    let gaps = transcript.words.windows(2).map(|pair| pair[1].start_ms.saturating_sub(pair[0].end_ms));
-    gaps.fold((0, 0), |(count, longest), gap| (count + u32::from(gap > LONG_PAUSE_MS), longest.max(gap)))
+    let gaps = transcript
+        .words
+        .windows(2)
+        .map(|pair| pair[1].start_ms.saturating_sub(pair[0].end_ms));
+    gaps.fold((0, 0), |(count, longest), gap| {
+        (count + u32::from(gap > LONG_PAUSE_MS), longest.max(gap))
+    })
 }
 
 /// Which of the question's key points the answer touches (any keyword present).
 fn key_point_coverage(words: &[String], question: &Question) -> (Vec<String>, Vec<String>) {
-    question.key_points.iter().fold((Vec::new(), Vec::new()), |(mut covered, mut missed), key_point| {
-        if key_point.keywords.iter().any(|keyword| contains_phrase(words, keyword)) {
-            covered.push(key_point.label.clone());
-        } else {
-            missed.push(key_point.label.clone());
-        }
-        (covered, missed)
-    })
+    question.key_points.iter().fold(
+        (Vec::new(), Vec::new()),
+        |(mut covered, mut missed), key_point| {
+            if key_point
+                .keywords
+                .iter()
+                .any(|keyword| contains_phrase(words, keyword))
+            {
+                covered.push(key_point.label.clone());
+            } else {
+                missed.push(key_point.label.clone());
+            }
+            (covered, missed)
+        },
+    )
 }
 
 fn round_to_tenth(value: f32) -> f32 {
@@ -129,9 +186,18 @@ mod tests {
             level: "fresher".into(),
             target_words: 20,
             key_points: vec![
-                KeyPoint { label: "resources".into(), keywords: vec!["resource".into(), "endpoint".into()] },
-                KeyPoint { label: "HTTP methods".into(), keywords: vec!["http".into(), "get".into()] },
-                KeyPoint { label: "statelessness".into(), keywords: vec!["stateless".into()] },
+                KeyPoint {
+                    label: "resources".into(),
+                    keywords: vec!["resource".into(), "endpoint".into()],
+                },
+                KeyPoint {
+                    label: "HTTP methods".into(),
+                    keywords: vec!["http".into(), "get".into()],
+                },
+                KeyPoint {
+                    label: "statelessness".into(),
+                    keywords: vec!["stateless".into()],
+                },
             ],
         }
     }
@@ -161,18 +227,34 @@ mod tests {
     #[test]
     fn fillers_are_counted_including_phrases_but_not_verb_like() {
         let transcript = Transcript::from_words(
-            timed("Um, basically I would like to, like, you know, build it with tools like Git. Basically, uh, yes.", 0),
+            timed(
+                "Um, basically I would like to, like, you know, build it with tools like Git. Basically, uh, yes.",
+                0,
+            ),
             8_000,
         );
         let metrics = analyze(&transcript, &question());
-        let count = |name: &str| metrics.fillers.iter().find(|filler| filler.filler == name).map_or(0, |filler| filler.count);
+        let count = |name: &str| {
+            metrics
+                .fillers
+                .iter()
+                .find(|filler| filler.filler == name)
+                .map_or(0, |filler| filler.count)
+        };
         assert_eq!(count("basically"), 2);
         assert_eq!(count("um"), 1);
         assert_eq!(count("uh"), 1);
-        assert_eq!(count("like"), 1, "', like,' is a filler; 'would like' and 'tools like Git' are not");
+        assert_eq!(
+            count("like"),
+            1,
+            "', like,' is a filler; 'would like' and 'tools like Git' are not"
+        );
         assert_eq!(count("you know"), 1);
         assert_eq!(metrics.filler_count, 6);
-        assert_eq!(metrics.fillers[0].filler, "basically", "most frequent first");
+        assert_eq!(
+            metrics.fillers[0].filler, "basically",
+            "most frequent first"
+        );
     }
 
     #[test]
@@ -188,9 +270,15 @@ mod tests {
 
     #[test]
     fn key_points_are_covered_by_any_keyword() {
-        let transcript = Transcript::from_words(timed("Each resource has a URL and you GET it over HTTP.", 0), 5_000);
+        let transcript = Transcript::from_words(
+            timed("Each resource has a URL and you GET it over HTTP.", 0),
+            5_000,
+        );
         let metrics = analyze(&transcript, &question());
-        assert_eq!(metrics.key_points_covered, vec!["resources", "HTTP methods"]);
+        assert_eq!(
+            metrics.key_points_covered,
+            vec!["resources", "HTTP methods"]
+        );
         assert_eq!(metrics.key_points_missed, vec!["statelessness"]);
     }
 

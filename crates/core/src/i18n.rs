@@ -14,11 +14,15 @@ impl Catalog {
     pub fn english() -> Self {
         // The file is checked by the `english_catalog_parses` test, so an empty map here
         // would only follow a broken build; keep going with keys shown rather than panic.
-        Self::from_json(ENGLISH).unwrap_or_else(|_| Self { phrases: HashMap::new() })
+        Self::from_json(ENGLISH).unwrap_or_else(|_| Self {
+            phrases: HashMap::new(),
+        })
     }
 
     pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
-        Ok(Self { phrases: serde_json::from_str(json)? })
+        Ok(Self {
+            phrases: serde_json::from_str(json)?,
+        })
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
@@ -31,7 +35,11 @@ impl Catalog {
         let Some(template) = self.phrases.get(key) else {
             return key.to_owned();
         };
-        arguments.iter().fold(template.clone(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+        arguments
+            .iter()
+            .fold(template.clone(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
     }
 
     pub fn get(&self, key: &str) -> String {
@@ -45,14 +53,18 @@ mod tests {
 
     #[test]
     fn english_catalog_parses() {
-        let catalog = Catalog::from_json(ENGLISH).unwrap_or_else(|error| panic!("locales/en.json: {error}"));
+        let catalog =
+            Catalog::from_json(ENGLISH).unwrap_or_else(|error| panic!("locales/en.json: {error}"));
         assert!(catalog.keys().count() > 10);
     }
 
     #[test]
     fn placeholders_are_replaced_and_missing_keys_show() {
         let catalog = Catalog::english();
-        assert_eq!(catalog.format("feedback.summary", &[("score", "7".into())]), "Score 7 of 10.");
+        assert_eq!(
+            catalog.format("feedback.summary", &[("score", "7".into())]),
+            "Score 7 of 10."
+        );
         assert_eq!(catalog.get("no.such.key"), "no.such.key");
     }
 

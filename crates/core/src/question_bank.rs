@@ -45,7 +45,11 @@ impl Question {
             role: self.role.clone(),
             kind: self.kind.clone(),
             level: self.level.clone(),
-            key_points: self.key_points.iter().map(|key_point| key_point.label.clone()).collect(),
+            key_points: self
+                .key_points
+                .iter()
+                .map(|key_point| key_point.label.clone())
+                .collect(),
         }
     }
 }
@@ -78,10 +82,19 @@ impl QuestionBank {
         let mut ids = std::collections::HashSet::new();
         for question in &self.questions {
             if !ids.insert(question.id.as_str()) {
-                return Err(QuestionBankError::Invalid(format!("duplicate id {}", question.id)));
+                return Err(QuestionBankError::Invalid(format!(
+                    "duplicate id {}",
+                    question.id
+                )));
             }
-            if question.text.trim().is_empty() || question.key_points.is_empty() || question.target_words == 0 {
-                return Err(QuestionBankError::Invalid(format!("{} needs text, key points and a target length", question.id)));
+            if question.text.trim().is_empty()
+                || question.key_points.is_empty()
+                || question.target_words == 0
+            {
+                return Err(QuestionBankError::Invalid(format!(
+                    "{} needs text, key points and a target length",
+                    question.id
+                )));
             }
         }
         if self.questions.is_empty() {
@@ -112,15 +125,25 @@ mod tests {
     fn builtin_bank_is_valid_and_large_enough() {
         let bank = QuestionBank::builtin().unwrap_or_else(|error| panic!("{error}"));
         assert!(bank.questions().len() >= 12);
-        assert!(bank.questions().iter().all(|question| question.key_points.len() >= 3));
+        assert!(
+            bank.questions()
+                .iter()
+                .all(|question| question.key_points.len() >= 3)
+        );
         assert!(bank.get("sw-rest-api").is_some());
-        assert_eq!(bank.pick(bank.questions().len() as u64 + 1).id, bank.questions()[1].id);
+        assert_eq!(
+            bank.pick(bank.questions().len() as u64 + 1).id,
+            bank.questions()[1].id
+        );
     }
 
     #[test]
     fn duplicates_and_empty_banks_are_rejected() {
         let question = r#"{"id":"a","role":"r","kind":"k","level":"l","text":"t","target_words":5,"key_points":[{"label":"x","keywords":["x"]}]}"#;
-        assert!(QuestionBank::from_json(&format!(r#"{{"questions":[{question},{question}]}}"#)).is_err());
+        assert!(
+            QuestionBank::from_json(&format!(r#"{{"questions":[{question},{question}]}}"#))
+                .is_err()
+        );
         assert!(QuestionBank::from_json(r#"{"questions":[]}"#).is_err());
         assert!(QuestionBank::from_json("not json").is_err());
     }

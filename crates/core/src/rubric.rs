@@ -25,7 +25,13 @@ pub struct Scorecard {
 }
 
 impl Scorecard {
-    pub const MAXIMUM: Scorecard = Scorecard { content: 5.0, length: 2.0, pace: 1.5, fillers: 1.0, pauses: 0.5 };
+    pub const MAXIMUM: Scorecard = Scorecard {
+        content: 5.0,
+        length: 2.0,
+        pace: 1.5,
+        fillers: 1.0,
+        pauses: 0.5,
+    };
 
     pub fn total(&self) -> f32 {
         self.content + self.length + self.pace + self.fillers + self.pauses
@@ -38,13 +44,23 @@ impl Scorecard {
 }
 
 pub fn fillers_per_hundred_words(metrics: &Metrics) -> f32 {
-    if metrics.word_count == 0 { 0.0 } else { metrics.filler_count as f32 * 100.0 / metrics.word_count as f32 }
+    if metrics.word_count == 0 {
+        0.0
+    } else {
+        metrics.filler_count as f32 * 100.0 / metrics.word_count as f32
+    }
 }
 
 pub fn scorecard(metrics: &Metrics, question: &Question) -> Scorecard {
     let maximum = Scorecard::MAXIMUM;
     if metrics.word_count == 0 {
-        return Scorecard { content: 0.0, length: 0.0, pace: 0.0, fillers: 0.0, pauses: 0.0 };
+        return Scorecard {
+            content: 0.0,
+            length: 0.0,
+            pace: 0.0,
+            fillers: 0.0,
+            pauses: 0.0,
+        };
     }
     let length_ratio = (metrics.word_count as f32 / question.target_words.max(1) as f32).min(1.0);
     let key_points = metrics.key_points_covered.len() + metrics.key_points_missed.len();
@@ -87,12 +103,25 @@ pub fn local_feedback(metrics: &Metrics, question: &Question, catalog: &Catalog)
     let wpm = format!("{:.0}", metrics.words_per_minute);
     let mut problems: Vec<(f32, String)> = Vec::new();
     if card.length < maximum.length * 0.75 {
-        let arguments = [("words", metrics.word_count.to_string()), ("target", question.target_words.to_string())];
-        problems.push((maximum.length - card.length, catalog.format("feedback.length.short", &arguments)));
+        let arguments = [
+            ("words", metrics.word_count.to_string()),
+            ("target", question.target_words.to_string()),
+        ];
+        problems.push((
+            maximum.length - card.length,
+            catalog.format("feedback.length.short", &arguments),
+        ));
     }
     if card.pace < maximum.pace {
-        let key = if metrics.words_per_minute > PACE_BAND.1 { "feedback.pace.fast" } else { "feedback.pace.slow" };
-        problems.push((maximum.pace - card.pace, catalog.format(key, &[("wpm", wpm.clone())])));
+        let key = if metrics.words_per_minute > PACE_BAND.1 {
+            "feedback.pace.fast"
+        } else {
+            "feedback.pace.slow"
+        };
+        problems.push((
+            maximum.pace - card.pace,
+            catalog.format(key, &[("wpm", wpm.clone())]),
+        ));
     }
     if card.fillers < maximum.fillers {
         let list = metrics
@@ -102,14 +131,20 @@ pub fn local_feedback(metrics: &Metrics, question: &Question, catalog: &Catalog)
             .collect::<Vec<_>>()
             .join(", ");
         let arguments = [("count", metrics.filler_count.to_string()), ("list", list)];
-        problems.push((maximum.fillers - card.fillers, catalog.format("feedback.fillers.many", &arguments)));
+        problems.push((
+            maximum.fillers - card.fillers,
+            catalog.format("feedback.fillers.many", &arguments),
+        ));
     }
     if metrics.long_pauses > 0 {
         let arguments = [
             ("count", metrics.long_pauses.to_string()),
             ("longest", format!("{:.1}", metrics.longest_pause_seconds)),
         ];
-        problems.push((maximum.pauses - card.pauses, catalog.format("feedback.pauses.long", &arguments)));
+        problems.push((
+            maximum.pauses - card.pauses,
+            catalog.format("feedback.pauses.long", &arguments),
+        ));
     }
     problems.sort_by(|left, right| right.0.total_cmp(&left.0));
     points.extend(problems.into_iter().take(2).map(|(_, sentence)| sentence));
@@ -122,7 +157,11 @@ pub fn local_feedback(metrics: &Metrics, question: &Question, catalog: &Catalog)
         }
     }
     points.truncate(3);
-    Feedback { score: card.score(), points, engine: "local".into() }
+    Feedback {
+        score: card.score(),
+        points,
+        engine: "local".into(),
+    }
 }
 
 fn key_point_sentence(metrics: &Metrics, catalog: &Catalog) -> Option<String> {
@@ -132,10 +171,17 @@ fn key_point_sentence(metrics: &Metrics, catalog: &Catalog) -> Option<String> {
     match (metrics.key_points_covered.len(), total) {
         (_, 0) => None,
         (0, _) => Some(catalog.format("feedback.key_points.none", &[("missed", missed)])),
-        (count, total) if count == total => Some(catalog.format("feedback.key_points.all", &[("covered", covered)])),
+        (count, total) if count == total => {
+            Some(catalog.format("feedback.key_points.all", &[("covered", covered)]))
+        }
         (count, total) => Some(catalog.format(
             "feedback.key_points.some",
-            &[("count", count.to_string()), ("total", total.to_string()), ("covered", covered), ("missed", missed)],
+            &[
+                ("count", count.to_string()),
+                ("total", total.to_string()),
+                ("covered", covered),
+                ("missed", missed),
+            ],
         )),
     }
 }
@@ -160,7 +206,13 @@ mod tests {
         let words = text
             .split_whitespace()
             .enumerate()
-            .map(|(index, word)| Word::new(word, index as u32 * step, index as u32 * step + step * 3 / 4))
+            .map(|(index, word)| {
+                Word::new(
+                    word,
+                    index as u32 * step,
+                    index as u32 * step + step * 3 / 4,
+                )
+            })
             .collect::<Vec<_>>();
         let audio_ms = words.last().map_or(0, |word| word.end_ms + 500);
         Transcript::from_words(words, audio_ms)
@@ -179,21 +231,41 @@ mod tests {
         let feedback = local_feedback(&metrics, &question, &Catalog::english());
         assert_eq!(metrics.key_points_missed, Vec::<String>::new());
         assert!(feedback.score >= 9, "score {}", feedback.score);
-        assert!(feedback.points[0].starts_with("You covered every key point"), "{:?}", feedback.points);
-        assert!(feedback.points.iter().any(|point| point.contains("150 words per minute")), "{:?}", feedback.points);
+        assert!(
+            feedback.points[0].starts_with("You covered every key point"),
+            "{:?}",
+            feedback.points
+        );
+        assert!(
+            feedback
+                .points
+                .iter()
+                .any(|point| point.contains("150 words per minute")),
+            "{:?}",
+            feedback.points
+        );
         assert!((2..=3).contains(&feedback.points.len()));
     }
 
     #[test]
     fn a_weak_answer_scores_low_and_names_what_is_missing() {
         let question = rest_question();
-        let weak = "Um, basically it is, like, an API, you know, that is basically used by, uh, apps.";
+        let weak =
+            "Um, basically it is, like, an API, you know, that is basically used by, uh, apps.";
         let metrics = analyze(&spoken(weak, 210), &question);
         let feedback = local_feedback(&metrics, &question, &Catalog::english());
         assert!(feedback.score <= 3, "score {}", feedback.score);
-        assert!(feedback.points[0].contains("statelessness"), "{:?}", feedback.points);
+        assert!(
+            feedback.points[0].contains("statelessness"),
+            "{:?}",
+            feedback.points
+        );
         assert_eq!(feedback.points.len(), 3);
-        let strong = local_feedback(&analyze(&spoken(STRONG, 150), &question), &question, &Catalog::english());
+        let strong = local_feedback(
+            &analyze(&spoken(STRONG, 150), &question),
+            &question,
+            &Catalog::english(),
+        );
         assert!(strong.score > feedback.score);
     }
 

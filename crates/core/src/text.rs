@@ -24,7 +24,9 @@ pub fn contains_phrase(words: &[String], phrase: &str) -> bool {
     let needle = normalized_words([phrase]);
     match needle.as_slice() {
         [] => false,
-        [single] if single.chars().count() >= 4 => words.iter().any(|word| word.starts_with(single.as_str())),
+        [single] if single.chars().count() >= 4 => {
+            words.iter().any(|word| word.starts_with(single.as_str()))
+        }
         [single] => words.iter().any(|word| word == single),
         many => words.windows(many.len()).any(|window| window == many),
     }
@@ -49,7 +51,10 @@ mod tests {
         assert!(contains_phrase(&words, "you know"));
         assert!(contains_phrase(&words, "endpoint"));
         assert!(!contains_phrase(&words, "know you"));
-        assert!(!contains_phrase(&words, "res"), "short words must match whole");
+        assert!(
+            !contains_phrase(&words, "res"),
+            "short words must match whole"
+        );
         assert!(!contains_phrase(&words, ""));
     }
 }

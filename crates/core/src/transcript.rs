@@ -10,7 +10,11 @@ pub struct Word {
 
 impl Word {
     pub fn new(text: impl Into<String>, start_ms: u32, end_ms: u32) -> Self {
-        Self { text: text.into(), start_ms, end_ms }
+        Self {
+            text: text.into(),
+            start_ms,
+            end_ms,
+        }
     }
 }
 
@@ -26,7 +30,15 @@ pub struct Transcript {
 impl Transcript {
     /// Builds a transcript from timed words, joining their text.
     pub fn from_words(words: Vec<Word>, audio_ms: u32) -> Self {
-        let text = words.iter().map(|word| word.text.trim()).collect::<Vec<_>>().join(" ");
-        Self { text, words, audio_ms }
+        let text = words
+            .iter()
+            .map(|word| word.text.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Self {
+            text,
+            words,
+            audio_ms,
+        }
     }
 }

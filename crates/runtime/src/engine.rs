@@ -8,7 +8,7 @@ use aira_core::i18n::Catalog;
 use aira_core::ports::{Coach, CoachRequest, Speaker, Transcriber};
 use aira_core::{Question, QuestionBank};
 use aira_protocol::{AnswerSource, AppStatus, InputLevel, TurnResult, TurnSummary};
-use aira_speech::{check_model_file, WhisperSettings, WhisperTranscriber};
+use aira_speech::{WhisperSettings, WhisperTranscriber, check_model_file};
 use aira_store::{CompletedTurn, NewTurn, Store};
 use aira_voice::EspeakSpeaker;
 
@@ -39,16 +39,20 @@ impl Engine {
             let path = path.display().to_string();
             move |source| RuntimeError::File { path, source }
         };
-        std::fs::create_dir_all(settings.audio_dir()).map_err(folder_error(&settings.audio_dir()))?;
+        std::fs::create_dir_all(settings.audio_dir())
+            .map_err(folder_error(&settings.audio_dir()))?;
         let store = Store::open(&settings.database_path()).await?;
-        let bank = QuestionBank::builtin().map_err(|error| RuntimeError::Internal(error.to_string()))?;
+        let bank =
+            QuestionBank::builtin().map_err(|error| RuntimeError::Internal(error.to_string()))?;
         let catalog = Catalog::english();
         let transcriber = WhisperTranscriber::spawn(WhisperSettings {
             model_path: settings.model_path.clone(),
             threads: settings.whisper_threads,
             language: settings.language.clone(),
         })
-        .map_err(|error| RuntimeError::Internal(format!("could not start the whisper worker: {error}")))?;
+        .map_err(|error| {
+            RuntimeError::Internal(format!("could not start the whisper worker: {error}"))
+        })?;
         let player = Arc::new(Player::spawn()?);
         tracing::info!(data_dir = %settings.data_dir.display(), model = %settings.model_path.display(), "engine ready");
         Ok(Self {
@@ -88,12 +92,18 @@ impl Engine {
     }
 
     pub fn question(&self, id: &str) -> Result<Question, RuntimeError> {
-        self.bank.get(id).cloned().ok_or_else(|| RuntimeError::UnknownQuestion(id.to_owned()))
+        self.bank
+            .get(id)
+            .cloned()
+            .ok_or_else(|| RuntimeError::UnknownQuestion(id.to_owned()))
     }
 
     /// A random question, never the one asked just before.
     pub fn next_question(&self) -> Question {
-        let mut last = self.last_question.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut last = self
+            .last_question
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let seed = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |elapsed| elapsed.as_nanos() as u64 / 1000);
@@ -117,7 +127,10 @@ impl Engine {
     }
 
     pub async fn speak(&self, text: String) -> Result<(), RuntimeError> {
-        self.speaker.speak(text).await.map_err(|error| RuntimeError::Internal(error.to_string()))
+        self.speaker
+            .speak(text)
+            .await
+            .map_err(|error| RuntimeError::Internal(error.to_string()))
     }
 
     pub fn stop_speaking(&self) {
@@ -125,12 +138,19 @@ impl Engine {
     }
 
     /// Opens the microphone; `on_level` is called about 20 times a second.
-    pub async fn start_recording(&self, mut on_level: impl FnMut(InputLevel) + Send + 'static) -> Result<(), RuntimeError> {
+    pub async fn start_recording(
+        &self,
+        mut on_level: impl FnMut(InputLevel) + Send + 'static,
+    ) -> Result<(), RuntimeError> {
         // The question's voice must not end up in the answer.
         self.stop_speaking();
         let recorder = Arc::clone(&self.recorder);
         let callback = Box::new(move |level: aira_audio::Level, seconds: f32| {
-            on_level(InputLevel { rms: level.rms, peak: level.peak, seconds });
+            on_level(InputLevel {
+                rms: level.rms,
+                peak: level.peak,
+                seconds,
+            });
         });
         tokio::task::spawn_blocking(move || recorder.start(callback)).await??;
         Ok(())
@@ -143,7 +163,8 @@ impl Engine {
         if let Some(interruption) = &recording.interruption {
             tracing::warn!(device = %recording.device, %interruption, "the microphone failed mid-answer; keeping what was recorded");
         }
-        self.practice(question, recording.samples, AnswerSource::Microphone).await
+        self.practice(question, recording.samples, AnswerSource::Microphone)
+            .await
     }
 
     pub fn cancel_recording(&self) {
@@ -151,15 +172,25 @@ impl Engine {
     }
 
     /// Coaches an answer recorded earlier (a WAV file).
-    pub async fn practice_file(&self, question: &Question, path: &Path) -> Result<TurnResult, RuntimeError> {
+    pub async fn practice_file(
+        &self,
+        question: &Question,
+        path: &Path,
+    ) -> Result<TurnResult, RuntimeError> {
         let path = path.to_owned();
-        let samples = tokio::task::spawn_blocking(move || aira_audio::read_wav_mono_16k(&path)).await??;
+        let samples =
+            tokio::task::spawn_blocking(move || aira_audio::read_wav_mono_16k(&path)).await??;
         self.practice(question, samples, AnswerSource::File).await
     }
 
     /// One practice turn on 16 kHz mono samples. The audio and a `recorded` row are saved
     /// before anything can fail, so the answer is never lost.
-    pub async fn practice(&self, question: &Question, samples: Vec<f32>, source: AnswerSource) -> Result<TurnResult, RuntimeError> {
+    pub async fn practice(
+        &self,
+        question: &Question,
+        samples: Vec<f32>,
+        source: AnswerSource,
+    ) -> Result<TurnResult, RuntimeError> {
         if samples.is_empty() {
             return Err(aira_audio::AudioError::EmptyAudio.into());
         }
@@ -169,7 +200,12 @@ impl Engine {
         let audio_path_text = audio_path.display().to_string();
         let turn_id = self
             .store
-            .insert_recorded_turn(NewTurn { created_at: &created_at, question: &practice_question, source, audio_path: &audio_path_text })
+            .insert_recorded_turn(NewTurn {
+                created_at: &created_at,
+                question: &practice_question,
+                source,
+                audio_path: &audio_path_text,
+            })
             .await?;
 
         match self.transcribe_and_coach(question, samples).await {
@@ -178,7 +214,12 @@ impl Engine {
                 self.store
                     .complete_turn(
                         turn_id,
-                        CompletedTurn { transcript: &transcript, metrics: &metrics, feedback: &feedback, transcription_engine: &transcription_engine },
+                        CompletedTurn {
+                            transcript: &transcript,
+                            metrics: &metrics,
+                            feedback: &feedback,
+                            transcription_engine: &transcription_engine,
+                        },
                     )
                     .await?;
                 Ok(TurnResult {
@@ -205,23 +246,42 @@ impl Engine {
         &self,
         question: &Question,
         samples: Vec<f32>,
-    ) -> Result<(aira_core::Transcript, aira_protocol::Metrics, aira_protocol::Feedback), RuntimeError> {
+    ) -> Result<
+        (
+            aira_core::Transcript,
+            aira_protocol::Metrics,
+            aira_protocol::Feedback,
+        ),
+        RuntimeError,
+    > {
         let transcript = self.transcriber.transcribe(samples).await?;
         let metrics = analyze(&transcript, question);
         let feedback = self
             .coach
-            .coach(CoachRequest { question, transcript: &transcript, metrics: &metrics })
+            .coach(CoachRequest {
+                question,
+                transcript: &transcript,
+                metrics: &metrics,
+            })
             .await
             .map_err(|error| RuntimeError::Internal(error.to_string()))?;
         Ok((transcript, metrics, feedback))
     }
 
-    async fn save_answer_audio(&self, created_at: &str, samples: &[f32]) -> Result<PathBuf, RuntimeError> {
+    async fn save_answer_audio(
+        &self,
+        created_at: &str,
+        samples: &[f32],
+    ) -> Result<PathBuf, RuntimeError> {
         let stamp: String = created_at.chars().filter(char::is_ascii_digit).collect();
-        let path = self.settings.audio_dir().join(format!("{stamp}-{}.wav", uuid::Uuid::new_v4().simple()));
+        let path = self
+            .settings
+            .audio_dir()
+            .join(format!("{stamp}-{}.wav", uuid::Uuid::new_v4().simple()));
         let samples = samples.to_vec();
         let target = path.clone();
-        tokio::task::spawn_blocking(move || aira_audio::write_wav_mono_16k(&target, &samples)).await??;
+        tokio::task::spawn_blocking(move || aira_audio::write_wav_mono_16k(&target, &samples))
+            .await??;
         Ok(path)
     }
 

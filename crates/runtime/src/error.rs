@@ -14,7 +14,10 @@ pub enum RuntimeError {
     #[error("no question with id {0}")]
     UnknownQuestion(String),
     #[error("{path}: {source}")]
-    File { path: String, source: std::io::Error },
+    File {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Internal(String),
 }
@@ -28,7 +31,9 @@ impl RuntimeError {
                 AudioError::NotRecording => ErrorCode::NotRecording,
                 AudioError::InvalidAudio(_) => ErrorCode::InvalidAudio,
                 AudioError::EmptyAudio => ErrorCode::EmptyAudio,
-                AudioError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => ErrorCode::FileNotFound,
+                AudioError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                    ErrorCode::FileNotFound
+                }
                 AudioError::Io(_) => ErrorCode::InvalidAudio,
                 AudioError::NoOutput(_) | AudioError::ThreadGone => ErrorCode::Internal,
             },
@@ -40,7 +45,9 @@ impl RuntimeError {
                 TranscribeError::Engine(_) => ErrorCode::Internal,
             },
             RuntimeError::Store(_) => ErrorCode::Storage,
-            RuntimeError::File { source, .. } if source.kind() == std::io::ErrorKind::NotFound => ErrorCode::FileNotFound,
+            RuntimeError::File { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                ErrorCode::FileNotFound
+            }
             RuntimeError::File { .. } => ErrorCode::Storage,
             RuntimeError::UnknownQuestion(_) => ErrorCode::UnknownQuestion,
             RuntimeError::Internal(_) => ErrorCode::Internal,

@@ -10,6 +10,6 @@ mod settings;
 
 pub use engine::Engine;
 pub use error::RuntimeError;
-pub use settings::{Settings, APP_IDENTIFIER};
+pub use settings::{APP_IDENTIFIER, Settings};
 
 pub use aira_core::{Question, QuestionBank};

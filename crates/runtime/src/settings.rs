@@ -23,7 +23,11 @@ pub struct Settings {
 impl Settings {
     /// `platform_data_dir` is the front end's idea of the data folder (Tauri's app data
     /// folder in the app); without one the platform default is used.
-    pub fn resolve(data_dir: Option<PathBuf>, model_path: Option<PathBuf>, platform_data_dir: Option<PathBuf>) -> Self {
+    pub fn resolve(
+        data_dir: Option<PathBuf>,
+        model_path: Option<PathBuf>,
+        platform_data_dir: Option<PathBuf>,
+    ) -> Self {
         let data_dir = data_dir
             .or_else(|| environment_path("AIRA_DATA_DIR"))
             .or(platform_data_dir)
@@ -40,8 +44,16 @@ impl Settings {
             .and_then(|threads| threads.parse().ok())
             .filter(|threads| *threads > 0)
             .unwrap_or(available.min(4));
-        let language = std::env::var("AIRA_LANGUAGE").ok().filter(|language| !language.is_empty()).unwrap_or_else(|| "en".into());
-        Self { data_dir, model_path, whisper_threads, language }
+        let language = std::env::var("AIRA_LANGUAGE")
+            .ok()
+            .filter(|language| !language.is_empty())
+            .unwrap_or_else(|| "en".into());
+        Self {
+            data_dir,
+            model_path,
+            whisper_threads,
+            language,
+        }
     }
 
     pub fn database_path(&self) -> PathBuf {
@@ -54,5 +66,7 @@ impl Settings {
 }
 
 fn environment_path(name: &str) -> Option<PathBuf> {
-    std::env::var_os(name).filter(|value| !value.is_empty()).map(PathBuf::from)
+    std::env::var_os(name)
+        .filter(|value| !value.is_empty())
+        .map(PathBuf::from)
 }

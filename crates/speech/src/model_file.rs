@@ -13,7 +13,10 @@ const MINIMUM_MODEL_BYTES: u64 = 1_000_000;
 
 pub fn check_model_file(path: &Path) -> Result<(), TranscribeError> {
     let shown = path.display().to_string();
-    let invalid = |reason: String| TranscribeError::ModelInvalid { path: shown.clone(), reason };
+    let invalid = |reason: String| TranscribeError::ModelInvalid {
+        path: shown.clone(),
+        reason,
+    };
     let metadata = match std::fs::metadata(path) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -32,7 +35,9 @@ pub fn check_model_file(path: &Path) -> Result<(), TranscribeError> {
         .and_then(|mut file| file.read_exact(&mut magic))
         .map_err(|error| invalid(error.to_string()))?;
     if magic != GGML_MAGIC {
-        return Err(invalid("it does not start with the GGML signature of a whisper.cpp model".into()));
+        return Err(invalid(
+            "it does not start with the GGML signature of a whisper.cpp model".into(),
+        ));
     }
     Ok(())
 }
@@ -45,17 +50,27 @@ mod tests {
     fn missing_small_and_foreign_files_are_told_apart() -> std::io::Result<()> {
         let folder = tempfile::tempdir()?;
         let missing = folder.path().join("absent.bin");
-        assert!(matches!(check_model_file(&missing), Err(TranscribeError::ModelMissing { .. })));
+        assert!(matches!(
+            check_model_file(&missing),
+            Err(TranscribeError::ModelMissing { .. })
+        ));
 
         let small = folder.path().join("small.bin");
         std::fs::write(&small, b"lmgg")?;
-        assert!(matches!(check_model_file(&small), Err(TranscribeError::ModelInvalid { reason, .. }) if reason.contains("bytes")));
+        assert!(
+            matches!(check_model_file(&small), Err(TranscribeError::ModelInvalid { reason, .. }) if reason.contains("bytes"))
+        );
 
         let foreign = folder.path().join("foreign.bin");
         std::fs::write(&foreign, vec![7_u8; 2_000_000])?;
-        assert!(matches!(check_model_file(&foreign), Err(TranscribeError::ModelInvalid { reason, .. }) if reason.contains("GGML")));
+        assert!(
+            matches!(check_model_file(&foreign), Err(TranscribeError::ModelInvalid { reason, .. }) if reason.contains("GGML"))
+        );
 
-        assert!(matches!(check_model_file(folder.path()), Err(TranscribeError::ModelInvalid { .. })));
+        assert!(matches!(
+            check_model_file(folder.path()),
+            Err(TranscribeError::ModelInvalid { .. })
+        ));
         Ok(())
     }
 }

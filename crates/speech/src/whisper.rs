@@ -2,13 +2,13 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-use aira_core::ports::{PortFuture, TranscribeError, Transcriber, SAMPLE_RATE};
 use aira_core::Transcript;
+use aira_core::ports::{PortFuture, SAMPLE_RATE, TranscribeError, Transcriber};
 use tokio::sync::oneshot;
 use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextParameters};
 
 use crate::model_file::check_model_file;
-use crate::words::{is_sound_annotation, join_tokens, TimedToken};
+use crate::words::{TimedToken, is_sound_annotation, join_tokens};
 
 /// Quieter than this everywhere (peak amplitude) is silence, not a quiet speaker: Whisper
 /// would invent text for it ("Thank you."), so it never reaches the model.
@@ -43,16 +43,22 @@ impl WhisperTranscriber {
         whisper_rs::install_logging_hooks();
         let (jobs, receiver) = mpsc::channel::<Job>();
         let worker_settings = settings.clone();
-        let worker = std::thread::Builder::new().name("aira-whisper".into()).spawn(move || {
-            let mut model: Option<WhisperContext> = None;
-            for job in receiver {
-                let result = transcribe_on_worker(&worker_settings, &mut model, &job.samples);
-                if job.reply.send(result).is_err() {
-                    tracing::debug!("transcription finished after its caller gave up");
+        let worker = std::thread::Builder::new()
+            .name("aira-whisper".into())
+            .spawn(move || {
+                let mut model: Option<WhisperContext> = None;
+                for job in receiver {
+                    let result = transcribe_on_worker(&worker_settings, &mut model, &job.samples);
+                    if job.reply.send(result).is_err() {
+                        tracing::debug!("transcription finished after its caller gave up");
+                    }
                 }
-            }
-        })?;
-        Ok(Self { settings, jobs: Some(jobs), worker: Some(worker) })
+            })?;
+        Ok(Self {
+            settings,
+            jobs: Some(jobs),
+            worker: Some(worker),
+        })
     }
 
     pub fn settings(&self) -> &WhisperSettings {
@@ -73,7 +79,11 @@ impl Drop for WhisperTranscriber {
 
 impl Transcriber for WhisperTranscriber {
     fn engine_name(&self) -> String {
-        let file = self.settings.model_path.file_name().map(|name| name.to_string_lossy().into_owned());
+        let file = self
+            .settings
+            .model_path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned());
         format!("whisper ({})", file.unwrap_or_else(|| "model".into()))
     }
 
@@ -81,7 +91,11 @@ impl Transcriber for WhisperTranscriber {
         Box::pin(async move {
             let (reply, response) = oneshot::channel();
             let gone = || TranscribeError::Engine("the whisper worker has stopped".into());
-            self.jobs.as_ref().ok_or_else(gone)?.send(Job { samples, reply }).map_err(|_| gone())?;
+            self.jobs
+                .as_ref()
+                .ok_or_else(gone)?
+                .send(Job { samples, reply })
+                .map_err(|_| gone())?;
             response.await.map_err(|_| gone())?
         })
     }
@@ -103,7 +117,9 @@ fn transcribe_on_worker(
         *model = Some(load(settings)?);
     }
     let Some(context) = model.as_ref() else {
-        return Err(TranscribeError::Engine("the model did not stay loaded".into()));
+        return Err(TranscribeError::Engine(
+            "the model did not stay loaded".into(),
+        ));
     };
     let engine_error = |error: whisper_rs::WhisperError| TranscribeError::Engine(error.to_string());
     let mut state = context.create_state().map_err(engine_error)?;
@@ -124,20 +140,29 @@ fn transcribe_on_worker(
     let end_of_text = context.token_eot();
     let mut words = Vec::new();
     for segment in state.as_iter() {
-        let text = segment.to_str_lossy().map(|text| text.into_owned()).unwrap_or_default();
+        let text = segment
+            .to_str_lossy()
+            .map(|text| text.into_owned())
+            .unwrap_or_default();
         if segment.no_speech_probability() > NO_SPEECH_PROBABILITY || is_sound_annotation(&text) {
             tracing::debug!(%text, "dropped a segment without speech");
             continue;
         }
-        let tokens = (0..segment.n_tokens()).filter_map(|index| segment.get_token(index)).filter_map(|token| {
-            let data = token.token_data();
-            // Ids from end-of-text upwards are control and timestamp tokens, not text.
-            if data.id >= end_of_text {
-                return None;
-            }
-            let bytes = token.to_bytes().ok()?;
-            Some(TimedToken { bytes, start_ms: centiseconds_to_ms(data.t0), end_ms: centiseconds_to_ms(data.t1) })
-        });
+        let tokens = (0..segment.n_tokens())
+            .filter_map(|index| segment.get_token(index))
+            .filter_map(|token| {
+                let data = token.token_data();
+                // Ids from end-of-text upwards are control and timestamp tokens, not text.
+                if data.id >= end_of_text {
+                    return None;
+                }
+                let bytes = token.to_bytes().ok()?;
+                Some(TimedToken {
+                    bytes,
+                    start_ms: centiseconds_to_ms(data.t0),
+                    end_ms: centiseconds_to_ms(data.t1),
+                })
+            });
         words.extend(join_tokens(tokens.collect::<Vec<_>>()));
     }
     let audio_ms = (samples.len() as u64 * 1000 / u64::from(SAMPLE_RATE)) as u32;
@@ -156,9 +181,12 @@ fn transcribe_on_worker(
 fn load(settings: &WhisperSettings) -> Result<WhisperContext, TranscribeError> {
     check_model_file(&settings.model_path)?;
     let started = std::time::Instant::now();
-    let context = WhisperContext::new_with_params(&settings.model_path, WhisperContextParameters::default()).map_err(|error| {
-        TranscribeError::ModelInvalid { path: settings.model_path.display().to_string(), reason: error.to_string() }
-    })?;
+    let context =
+        WhisperContext::new_with_params(&settings.model_path, WhisperContextParameters::default())
+            .map_err(|error| TranscribeError::ModelInvalid {
+                path: settings.model_path.display().to_string(),
+                reason: error.to_string(),
+            })?;
     tracing::info!(path = %settings.model_path.display(), seconds = started.elapsed().as_secs_f32(), "whisper model loaded");
     Ok(context)
 }

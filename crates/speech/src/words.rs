@@ -49,20 +49,43 @@ mod tests {
     use super::*;
 
     fn token(text: &str, start_ms: u32, end_ms: u32) -> TimedToken<'_> {
-        TimedToken { bytes: text.as_bytes(), start_ms, end_ms }
+        TimedToken {
+            bytes: text.as_bytes(),
+            start_ms,
+            end_ms,
+        }
     }
 
     #[test]
     fn tokens_join_into_timed_words() {
-        let words = join_tokens([token(" Hel", 0, 100), token("lo", 100, 300), token(",", 300, 320), token(" world", 500, 900)]);
-        assert_eq!(words, vec![Word::new("Hello,", 0, 320), Word::new("world", 500, 900)]);
+        let words = join_tokens([
+            token(" Hel", 0, 100),
+            token("lo", 100, 300),
+            token(",", 300, 320),
+            token(" world", 500, 900),
+        ]);
+        assert_eq!(
+            words,
+            vec![Word::new("Hello,", 0, 320), Word::new("world", 500, 900)]
+        );
     }
 
     #[test]
     fn a_letter_split_across_tokens_is_decoded_whole() {
         let namaste = " नमस्ते".as_bytes();
         let (first, second) = namaste.split_at(5); // inside a three-byte letter
-        let words = join_tokens([TimedToken { bytes: first, start_ms: 0, end_ms: 50 }, TimedToken { bytes: second, start_ms: 50, end_ms: 400 }]);
+        let words = join_tokens([
+            TimedToken {
+                bytes: first,
+                start_ms: 0,
+                end_ms: 50,
+            },
+            TimedToken {
+                bytes: second,
+                start_ms: 50,
+                end_ms: 400,
+            },
+        ]);
         assert_eq!(words, vec![Word::new("नमस्ते", 0, 400)]);
     }
 

@@ -5,7 +5,11 @@ use aira_speech::{WhisperSettings, WhisperTranscriber};
 use aira_test_support::{silence_to_wav, speak_to_wav, whisper_model, word_error_rate};
 
 fn transcriber(model_path: std::path::PathBuf) -> WhisperTranscriber {
-    let settings = WhisperSettings { model_path, threads: 1, language: "en".into() };
+    let settings = WhisperSettings {
+        model_path,
+        threads: 1,
+        language: "en".into(),
+    };
     WhisperTranscriber::spawn(settings).unwrap_or_else(|error| panic!("worker thread: {error}"))
 }
 
@@ -21,20 +25,43 @@ async fn espeak_speech_is_transcribed_with_low_word_error_rate_and_word_times() 
 
     let whisper = transcriber(whisper_model());
     let started = std::time::Instant::now();
-    let transcript = whisper.transcribe(samples).await.unwrap_or_else(|error| panic!("{error}"));
+    let transcript = whisper
+        .transcribe(samples)
+        .await
+        .unwrap_or_else(|error| panic!("{error}"));
     let real_time_factor = started.elapsed().as_secs_f32() / audio_seconds;
 
     let error_rate = word_error_rate(reference, &transcript.text);
     println!("transcript: {}", transcript.text);
-    println!("word error rate {:.1} %, real-time factor {real_time_factor:.2} (first call, includes model load), audio {audio_seconds:.1} s", error_rate * 100.0);
-    assert!(error_rate <= 0.15, "word error rate {error_rate:.3} > 0.15: {:?}", transcript.text);
+    println!(
+        "word error rate {:.1} %, real-time factor {real_time_factor:.2} (first call, includes model load), audio {audio_seconds:.1} s",
+        error_rate * 100.0
+    );
+    assert!(
+        error_rate <= 0.15,
+        "word error rate {error_rate:.3} > 0.15: {:?}",
+        transcript.text
+    );
 
     // Word timings are ordered, inside the clip, and span most of it.
     let words = &transcript.words;
-    assert!(words.windows(2).all(|pair| pair[0].start_ms <= pair[1].start_ms), "{words:?}");
-    assert!(words.iter().all(|word| word.start_ms <= word.end_ms && word.end_ms <= transcript.audio_ms + 500));
-    let spoken_ms = words.last().map_or(0, |word| word.end_ms) - words.first().map_or(0, |word| word.start_ms);
-    assert!(spoken_ms as f32 > audio_seconds * 1000.0 * 0.6, "words span {spoken_ms} ms of {audio_seconds} s");
+    assert!(
+        words
+            .windows(2)
+            .all(|pair| pair[0].start_ms <= pair[1].start_ms),
+        "{words:?}"
+    );
+    assert!(
+        words
+            .iter()
+            .all(|word| word.start_ms <= word.end_ms && word.end_ms <= transcript.audio_ms + 500)
+    );
+    let spoken_ms =
+        words.last().map_or(0, |word| word.end_ms) - words.first().map_or(0, |word| word.start_ms);
+    assert!(
+        spoken_ms as f32 > audio_seconds * 1000.0 * 0.6,
+        "words span {spoken_ms} ms of {audio_seconds} s"
+    );
 }
 
 #[tokio::test]
@@ -44,8 +71,14 @@ async fn silence_and_empty_audio_are_reported_not_invented() {
     silence_to_wav(3.0, &path);
     let samples = aira_audio::read_wav_mono_16k(&path).unwrap_or_else(|error| panic!("{error}"));
     let whisper = transcriber(whisper_model());
-    assert_eq!(whisper.transcribe(samples).await, Err(TranscribeError::NoSpeech));
-    assert_eq!(whisper.transcribe(Vec::new()).await, Err(TranscribeError::EmptyAudio));
+    assert_eq!(
+        whisper.transcribe(samples).await,
+        Err(TranscribeError::NoSpeech)
+    );
+    assert_eq!(
+        whisper.transcribe(Vec::new()).await,
+        Err(TranscribeError::EmptyAudio)
+    );
 }
 
 #[tokio::test]
@@ -53,12 +86,18 @@ async fn a_missing_or_corrupt_model_is_a_clear_error() {
     let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
     let speech = vec![0.2_f32; 16_000];
     let missing = transcriber(folder.path().join("no-model.bin"));
-    assert!(matches!(missing.transcribe(speech.clone()).await, Err(TranscribeError::ModelMissing { .. })));
+    assert!(matches!(
+        missing.transcribe(speech.clone()).await,
+        Err(TranscribeError::ModelMissing { .. })
+    ));
 
     // The real model cut short: right signature, truncated tensors.
     let truncated = folder.path().join("truncated.bin");
     let bytes = std::fs::read(whisper_model()).unwrap_or_else(|error| panic!("{error}"));
     std::fs::write(&truncated, &bytes[..bytes.len() / 3]).unwrap_or_else(|error| panic!("{error}"));
     let corrupt = transcriber(truncated);
-    assert!(matches!(corrupt.transcribe(speech).await, Err(TranscribeError::ModelInvalid { .. })));
+    assert!(matches!(
+        corrupt.transcribe(speech).await,
+        Err(TranscribeError::ModelInvalid { .. })
+    ));
 }

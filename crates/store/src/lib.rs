@@ -7,8 +7,8 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use turns::{CompletedTurn, NewTurn};
 
@@ -48,7 +48,10 @@ impl Store {
     }
 
     async fn connect(options: SqliteConnectOptions, connections: u32) -> Result<Self, StoreError> {
-        let pool = SqlitePoolOptions::new().max_connections(connections).connect_with(options).await?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(connections)
+            .connect_with(options)
+            .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(Self { pool })
     }

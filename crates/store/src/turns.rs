@@ -91,9 +91,11 @@ impl Store {
 
 fn summary_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<TurnSummary, StoreError> {
     let decode = |error: serde_json::Error| StoreError::Decode(error.to_string());
-    let question: PracticeQuestion = serde_json::from_str(row.try_get("question_json")?).map_err(decode)?;
+    let question: PracticeQuestion =
+        serde_json::from_str(row.try_get("question_json")?).map_err(decode)?;
     let status_text: String = row.try_get("status")?;
-    let status = TurnStatus::parse(&status_text).ok_or_else(|| StoreError::Decode(format!("unknown status {status_text}")))?;
+    let status = TurnStatus::parse(&status_text)
+        .ok_or_else(|| StoreError::Decode(format!("unknown status {status_text}")))?;
     let metrics: Option<Metrics> = row
         .try_get::<Option<String>, _>("metrics_json")?
         .map(|json| serde_json::from_str(&json))

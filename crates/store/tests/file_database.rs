@@ -29,11 +29,30 @@ async fn turns_survive_closing_and_reopening_the_file() -> Result<(), Box<dyn st
             audio_path: "/data/audio/one.wav",
         })
         .await?;
-    let transcript = Transcript::from_words(vec![Word::new("Hello", 0, 400), Word::new("there.", 500, 900)], 1_000);
-    let metrics = Metrics { word_count: 2, words_per_minute: 133.3, ..Metrics::default() };
-    let feedback = Feedback { score: 4, points: vec!["Say more.".into()], engine: "local".into() };
+    let transcript = Transcript::from_words(
+        vec![Word::new("Hello", 0, 400), Word::new("there.", 500, 900)],
+        1_000,
+    );
+    let metrics = Metrics {
+        word_count: 2,
+        words_per_minute: 133.3,
+        ..Metrics::default()
+    };
+    let feedback = Feedback {
+        score: 4,
+        points: vec!["Say more.".into()],
+        engine: "local".into(),
+    };
     store
-        .complete_turn(first, CompletedTurn { transcript: &transcript, metrics: &metrics, feedback: &feedback, transcription_engine: "whisper (tiny)" })
+        .complete_turn(
+            first,
+            CompletedTurn {
+                transcript: &transcript,
+                metrics: &metrics,
+                feedback: &feedback,
+                transcription_engine: "whisper (tiny)",
+            },
+        )
         .await?;
     let second = store
         .insert_recorded_turn(NewTurn {
@@ -60,13 +79,16 @@ async fn turns_survive_closing_and_reopening_the_file() -> Result<(), Box<dyn st
     assert_eq!(history[1].transcript.as_deref(), Some("Hello there."));
     assert_eq!(reopened.history(1).await?.len(), 1, "the limit is honoured");
 
-    let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(reopened.pool()).await?;
+    let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(reopened.pool())
+        .await?;
     assert_eq!(journal_mode, "wal");
     Ok(())
 }
 
 #[tokio::test]
-async fn a_recorded_turn_is_listed_before_it_is_coached() -> Result<(), Box<dyn std::error::Error>> {
+async fn a_recorded_turn_is_listed_before_it_is_coached() -> Result<(), Box<dyn std::error::Error>>
+{
     let store = Store::open_in_memory().await?;
     store
         .insert_recorded_turn(NewTurn {
@@ -83,7 +105,8 @@ async fn a_recorded_turn_is_listed_before_it_is_coached() -> Result<(), Box<dyn 
 }
 
 #[tokio::test]
-async fn a_file_that_is_not_a_database_is_refused_and_left_untouched() -> Result<(), Box<dyn std::error::Error>> {
+async fn a_file_that_is_not_a_database_is_refused_and_left_untouched()
+-> Result<(), Box<dyn std::error::Error>> {
     let folder = tempfile::tempdir()?;
     let path = folder.path().join("aira.sqlite3");
     let garbage = b"this is not an SQLite database, and it must not be overwritten".repeat(100);

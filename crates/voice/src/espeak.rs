@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use aira_audio::{read_wav, Player};
+use aira_audio::{Player, read_wav};
 use aira_core::ports::{PortFuture, SpeakError, Speaker};
 use tokio::process::Command;
 
@@ -23,9 +23,17 @@ impl EspeakSpeaker {
             .output()
             .is_ok_and(|output| output.status.success());
         if !available {
-            tracing::warn!("espeak-ng was not found; questions and feedback will be shown, not spoken");
+            tracing::warn!(
+                "espeak-ng was not found; questions and feedback will be shown, not spoken"
+            );
         }
-        Self { program, voice: "en-us".into(), words_per_minute: 165, player, available }
+        Self {
+            program,
+            voice: "en-us".into(),
+            words_per_minute: 165,
+            player,
+            available,
+        }
     }
 
     /// Synthesizes `text` to mono samples and their sample rate.
@@ -37,9 +45,17 @@ impl EspeakSpeaker {
             .prefix("aira-voice-")
             .suffix(".wav")
             .tempfile()
-            .map_err(|error| SpeakError::Failed(format!("no temporary file for speech: {error}")))?;
+            .map_err(|error| {
+                SpeakError::Failed(format!("no temporary file for speech: {error}"))
+            })?;
         let output = Command::new(&self.program)
-            .args(["-v", &self.voice, "-s", &self.words_per_minute.to_string(), "-w"])
+            .args([
+                "-v",
+                &self.voice,
+                "-s",
+                &self.words_per_minute.to_string(),
+                "-w",
+            ])
             .arg(file.path())
             .arg("--")
             .arg(text)
@@ -48,7 +64,9 @@ impl EspeakSpeaker {
             .await
             .map_err(|error| SpeakError::Failed(format!("could not run espeak-ng: {error}")))?;
         if !output.status.success() {
-            return Err(SpeakError::Failed(String::from_utf8_lossy(&output.stderr).trim().to_owned()));
+            return Err(SpeakError::Failed(
+                String::from_utf8_lossy(&output.stderr).trim().to_owned(),
+            ));
         }
         read_wav(file.path()).map_err(|error| SpeakError::Failed(error.to_string()))
     }
@@ -67,7 +85,9 @@ impl Speaker for EspeakSpeaker {
             let (samples, sample_rate) = self.synthesize(&text).await?;
             let player = Arc::clone(&self.player);
             tokio::task::spawn_blocking(move || {
-                let finished = player.play(samples, sample_rate).map_err(|error| SpeakError::Unavailable(error.to_string()))?;
+                let finished = player
+                    .play(samples, sample_rate)
+                    .map_err(|error| SpeakError::Unavailable(error.to_string()))?;
                 // Ends when the sound finishes or is replaced or stopped (the sender is dropped).
                 finished.recv().ok();
                 Ok(())
@@ -90,8 +110,14 @@ mod tests {
     async fn espeak_synthesizes_audible_speech() {
         let player = Arc::new(Player::spawn().unwrap_or_else(|error| panic!("{error}")));
         let speaker = EspeakSpeaker::new(player);
-        assert!(speaker.is_available(), "espeak-ng must be installed for the tests");
-        let (samples, rate) = speaker.synthesize("Tell me about yourself.").await.unwrap_or_else(|error| panic!("{error}"));
+        assert!(
+            speaker.is_available(),
+            "espeak-ng must be installed for the tests"
+        );
+        let (samples, rate) = speaker
+            .synthesize("Tell me about yourself.")
+            .await
+            .unwrap_or_else(|error| panic!("{error}"));
         let seconds = samples.len() as f32 / rate as f32;
         assert!((0.8..5.0).contains(&seconds), "{seconds} s of speech");
         assert!(aira_audio::Level::of(&samples).rms > 0.02);

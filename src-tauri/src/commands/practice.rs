@@ -1,4 +1,7 @@
-use aira_protocol::{CommandError, ErrorCode, PracticeQuestion, StartPracticeInput, SubmitAnswerFileInput, TurnResult};
+use aira_protocol::{
+    CommandError, ErrorCode, PracticeQuestion, StartPracticeInput, SubmitAnswerFileInput,
+    TurnResult,
+};
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
@@ -6,7 +9,10 @@ use crate::state::AppState;
 
 /// Picks the question (the one asked for, or a new one) and starts saying it aloud.
 #[tauri::command]
-pub fn start_practice(state: State<'_, AppState>, input: StartPracticeInput) -> Result<PracticeQuestion, CommandError> {
+pub fn start_practice(
+    state: State<'_, AppState>,
+    input: StartPracticeInput,
+) -> Result<PracticeQuestion, CommandError> {
     let engine = state.engine()?;
     let question = match input.question_id {
         Some(id) => engine.question(&id)?,
@@ -27,14 +33,19 @@ pub async fn submit_answer_file(
     let engine = state.engine()?;
     let question = engine.question(&input.question_id)?;
     let (chosen, picked) = tokio::sync::oneshot::channel();
-    app.dialog().file().add_filter("WAV audio", &["wav", "WAV"]).pick_file(move |file| {
-        if chosen.send(file).is_err() {
-            tracing::warn!("the file choice arrived after the request was dropped");
-        }
-    });
+    app.dialog()
+        .file()
+        .add_filter("WAV audio", &["wav", "WAV"])
+        .pick_file(move |file| {
+            if chosen.send(file).is_err() {
+                tracing::warn!("the file choice arrived after the request was dropped");
+            }
+        });
     let Some(file) = picked.await.ok().flatten() else {
         return Ok(None);
     };
-    let path = file.into_path().map_err(|error| CommandError::new(ErrorCode::FileNotFound, error.to_string()))?;
+    let path = file
+        .into_path()
+        .map_err(|error| CommandError::new(ErrorCode::FileNotFound, error.to_string()))?;
     Ok(Some(engine.practice_file(&question, &path).await?))
 }

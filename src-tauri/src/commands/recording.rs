@@ -1,12 +1,15 @@
 use aira_protocol::{CommandError, InputLevel, StopRecordingInput, TurnResult};
-use tauri::ipc::Channel;
 use tauri::State;
+use tauri::ipc::Channel;
 
 use crate::state::AppState;
 
 /// Opens the microphone; input levels stream over `levels` about 20 times a second.
 #[tauri::command]
-pub async fn start_recording(state: State<'_, AppState>, levels: Channel<InputLevel>) -> Result<(), CommandError> {
+pub async fn start_recording(
+    state: State<'_, AppState>,
+    levels: Channel<InputLevel>,
+) -> Result<(), CommandError> {
     let engine = state.engine()?;
     engine
         .start_recording(move |level| {
@@ -20,7 +23,10 @@ pub async fn start_recording(state: State<'_, AppState>, levels: Channel<InputLe
 
 /// Stops the microphone, then transcribes, analyses, coaches and saves the answer.
 #[tauri::command]
-pub async fn stop_recording(state: State<'_, AppState>, input: StopRecordingInput) -> Result<TurnResult, CommandError> {
+pub async fn stop_recording(
+    state: State<'_, AppState>,
+    input: StopRecordingInput,
+) -> Result<TurnResult, CommandError> {
     let engine = state.engine()?;
     let question = engine.question(&input.question_id)?;
     Ok(engine.stop_recording(&question).await?)

@@ -16,7 +16,10 @@ fn profile_dir() -> PathBuf {
 
 /// The Cargo target folder this test was built into.
 pub(crate) fn target_dir() -> PathBuf {
-    profile_dir().parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("target"))
+    profile_dir()
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("target"))
 }
 
 /// The app under test: `AIRA_APP_BINARY`, or the dev build beside this test.
@@ -24,7 +27,11 @@ pub fn app_binary() -> PathBuf {
     let binary = std::env::var_os("AIRA_APP_BINARY")
         .map(PathBuf::from)
         .unwrap_or_else(|| profile_dir().join("aira-app"));
-    assert!(binary.is_file(), "the app is not built at {}: build it with `cargo build -p aira-app` (after `trunk build` in ui/)", binary.display());
+    assert!(
+        binary.is_file(),
+        "the app is not built at {}: build it with `cargo build -p aira-app` (after `trunk build` in ui/)",
+        binary.display()
+    );
     binary
 }
 
@@ -37,14 +44,26 @@ pub struct TauriDriver {
 impl TauriDriver {
     /// Starts tauri-driver; every app it launches inherits `environment`.
     pub fn start(environment: &[(&str, OsString)]) -> Self {
-        assert!(std::env::var_os("DISPLAY").is_some(), "no display: run end-to-end tests under `xvfb-run -a`");
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no display: run end-to-end tests under `xvfb-run -a`"
+        );
         let (port, native_port) = (free_port(), free_port());
         let process = Command::new(program_on_path_or_cargo_bin("tauri-driver"))
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .envs(environment.iter().map(|(name, value)| (*name, value)))
             .stdout(Stdio::null())
             .spawn()
-            .unwrap_or_else(|error| panic!("could not start tauri-driver (cargo install tauri-driver --locked): {error}"));
+            .unwrap_or_else(|error| {
+                panic!(
+                    "could not start tauri-driver (cargo install tauri-driver --locked): {error}"
+                )
+            });
         Self { process, port }
     }
 
@@ -52,12 +71,20 @@ impl TauriDriver {
     pub async fn launch_app(&self) -> Client {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), "wry".into());
-        capabilities.insert("tauri:options".into(), serde_json::json!({ "application": app_binary() }));
+        capabilities.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_binary() }),
+        );
         let url = format!("http://127.0.0.1:{}", self.port);
         let mut last_error = String::new();
         for _ in 0..100 {
-            let mut builder = ClientBuilder::rustls().unwrap_or_else(|error| panic!("TLS setup: {error}"));
-            match builder.capabilities(capabilities.clone()).connect(&url).await {
+            let mut builder =
+                ClientBuilder::rustls().unwrap_or_else(|error| panic!("TLS setup: {error}"));
+            match builder
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
                 Ok(client) => return client,
                 Err(error) => last_error = error.to_string(),
             }

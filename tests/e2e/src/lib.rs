@@ -7,7 +7,7 @@
 mod driver;
 mod microphone;
 
-pub use driver::{app_binary, TauriDriver};
+pub use driver::{TauriDriver, app_binary};
 pub use fantoccini::{Client, Locator};
 pub use microphone::VirtualMicrophone;
 

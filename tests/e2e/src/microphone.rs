@@ -14,14 +14,33 @@ impl VirtualMicrophone {
     pub fn start() -> Self {
         let runtime_dir = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
         let microphone = Self { runtime_dir };
-        microphone.run("pulseaudio", &["--daemonize=yes", "--exit-idle-time=-1", "--disallow-exit", "--log-target=stderr"]);
+        microphone.run(
+            "pulseaudio",
+            &[
+                "--daemonize=yes",
+                "--exit-idle-time=-1",
+                "--disallow-exit",
+                "--log-target=stderr",
+            ],
+        );
         // The daemon needs a moment before it accepts clients.
         let ready = (0..50).any(|_| {
             std::thread::sleep(std::time::Duration::from_millis(100));
-            microphone.command("pactl").arg("info").output().is_ok_and(|output| output.status.success())
+            microphone
+                .command("pactl")
+                .arg("info")
+                .output()
+                .is_ok_and(|output| output.status.success())
         });
         assert!(ready, "the PulseAudio server did not start");
-        microphone.run("pactl", &["load-module", "module-null-sink", &format!("sink_name={SINK}")]);
+        microphone.run(
+            "pactl",
+            &[
+                "load-module",
+                "module-null-sink",
+                &format!("sink_name={SINK}"),
+            ],
+        );
         microphone.run("pactl", &["set-default-sink", SINK]);
         microphone.run("pactl", &["set-default-source", &format!("{SINK}.monitor")]);
         microphone
@@ -29,14 +48,21 @@ impl VirtualMicrophone {
 
     /// The environment a process needs to reach this server.
     pub fn environment(&self) -> Vec<(&'static str, OsString)> {
-        vec![("XDG_RUNTIME_DIR", self.runtime_dir.path().as_os_str().to_owned())]
+        vec![(
+            "XDG_RUNTIME_DIR",
+            self.runtime_dir.path().as_os_str().to_owned(),
+        )]
     }
 
     /// Starts playing a WAV file into the microphone, in real time.
     pub fn play(&self, wav: &Path) -> Playback {
         let mut command = self.command("paplay");
         command.arg(format!("--device={SINK}")).arg(wav);
-        Playback { process: command.spawn().unwrap_or_else(|error| panic!("could not run paplay: {error}")) }
+        Playback {
+            process: command
+                .spawn()
+                .unwrap_or_else(|error| panic!("could not run paplay: {error}")),
+        }
     }
 
     fn command(&self, program: &str) -> Command {
@@ -50,8 +76,14 @@ impl VirtualMicrophone {
             .command(program)
             .args(arguments)
             .output()
-            .unwrap_or_else(|error| panic!("could not run {program} (install pulseaudio and pulseaudio-utils): {error}"));
-        assert!(output.status.success(), "{program} {arguments:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+            .unwrap_or_else(|error| {
+                panic!("could not run {program} (install pulseaudio and pulseaudio-utils): {error}")
+            });
+        assert!(
+            output.status.success(),
+            "{program} {arguments:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
 }
 

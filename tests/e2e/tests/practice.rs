@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use aira_e2e::{artifacts_dir, Client, Locator, TauriDriver, VirtualMicrophone};
+use aira_e2e::{Client, Locator, TauriDriver, VirtualMicrophone, artifacts_dir};
 use aira_test_support::{speak_to_wav, whisper_model, word_error_rate};
 
 const ANSWER: &str = "In my last project I led a team of four students. We built a web application \
@@ -16,7 +16,10 @@ async fn text_of(client: &Client, css: &str) -> String {
         .for_element(Locator::Css(css))
         .await
         .unwrap_or_else(|error| panic!("{css} did not appear: {error}"));
-    element.text().await.unwrap_or_else(|error| panic!("text of {css}: {error}"))
+    element
+        .text()
+        .await
+        .unwrap_or_else(|error| panic!("text of {css}: {error}"))
 }
 
 async fn click(client: &Client, css: &str) {
@@ -26,11 +29,19 @@ async fn click(client: &Client, css: &str) {
         .for_element(Locator::Css(css))
         .await
         .unwrap_or_else(|error| panic!("{css} did not appear: {error}"));
-    element.click().await.unwrap_or_else(|error| panic!("click {css}: {error}"));
+    element
+        .click()
+        .await
+        .unwrap_or_else(|error| panic!("click {css}: {error}"));
 }
 
 /// Polls until `css` is present, visible and its text satisfies `accept`.
-async fn wait_for_text(client: &Client, css: &str, timeout: Duration, accept: impl Fn(&str) -> bool) -> String {
+async fn wait_for_text(
+    client: &Client,
+    css: &str,
+    timeout: Duration,
+    accept: impl Fn(&str) -> bool,
+) -> String {
     let deadline = std::time::Instant::now() + timeout;
     let mut last = String::new();
     while std::time::Instant::now() < deadline {
@@ -68,50 +79,168 @@ async fn a_spoken_answer_gets_feedback_and_is_kept_in_history() {
     // First run: one practice turn by voice.
     let client = driver.launch_app().await;
     click(&client, "#start-practice").await;
-    let question = wait_for_text(&client, "#question-text", Duration::from_secs(20), |text| !text.trim().is_empty()).await;
+    let question = wait_for_text(&client, "#question-text", Duration::from_secs(20), |text| {
+        !text.trim().is_empty()
+    })
+    .await;
     click(&client, "#start-recording").await;
-    wait_for_text(&client, "#status", Duration::from_secs(10), |text| text.contains("Recording")).await;
-    let meter = client.find(Locator::Css("#level-meter")).await.unwrap_or_else(|error| panic!("level meter: {error}"));
+    wait_for_text(&client, "#status", Duration::from_secs(10), |text| {
+        text.contains("Recording")
+    })
+    .await;
+    let meter = client
+        .find(Locator::Css("#level-meter"))
+        .await
+        .unwrap_or_else(|error| panic!("level meter: {error}"));
     // Watch the level meter while the answer plays into the microphone.
     let mut playback = microphone.play(&answer);
     let mut loudest = 0.0_f64;
     while playback.is_playing() {
-        let now = meter.attr("aria-valuenow").await.ok().flatten().and_then(|value| value.parse().ok()).unwrap_or(0.0);
+        let now = meter
+            .attr("aria-valuenow")
+            .await
+            .ok()
+            .flatten()
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(0.0);
         loudest = loudest.max(now);
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     click(&client, "#stop-recording").await;
 
-    let score = wait_for_text(&client, "#score", Duration::from_secs(90), |text| text.contains("/ 10")).await;
+    let score = wait_for_text(&client, "#score", Duration::from_secs(90), |text| {
+        text.contains("/ 10")
+    })
+    .await;
     let transcript = text_of(&client, "#transcript").await;
     let points = text_of(&client, "#feedback-points").await;
     let metrics = text_of(&client, "#metrics").await;
     let status = text_of(&client, "#status").await;
     client
-        .execute("document.getElementById('feedback').scrollIntoView()", Vec::new())
+        .execute(
+            "document.getElementById('feedback').scrollIntoView()",
+            Vec::new(),
+        )
         .await
         .unwrap_or_else(|error| panic!("scrolling to the feedback: {error}"));
-    let screenshot = client.screenshot().await.unwrap_or_else(|error| panic!("screenshot: {error}"));
+    let screenshot = client
+        .screenshot()
+        .await
+        .unwrap_or_else(|error| panic!("screenshot: {error}"));
     let shot_path = artifacts_dir().join("feedback.png");
     std::fs::write(&shot_path, screenshot).unwrap_or_else(|error| panic!("{error}"));
 
     let error_rate = word_error_rate(ANSWER, &transcript);
-    println!("question: {question}\nscore: {score}\ntranscript: {transcript}\nword error rate through the microphone: {:.1} %", error_rate * 100.0);
-    println!("loudest level meter reading during speech: {loudest}\nscreenshot: {}", shot_path.display());
-    assert!(loudest > 10.0, "the level meter did not move while speech played: {loudest}");
-    assert!(error_rate <= 0.25, "word error rate {error_rate:.2} through the virtual microphone: {transcript:?}");
+    println!(
+        "question: {question}\nscore: {score}\ntranscript: {transcript}\nword error rate through the microphone: {:.1} %",
+        error_rate * 100.0
+    );
+    println!(
+        "loudest level meter reading during speech: {loudest}\nscreenshot: {}",
+        shot_path.display()
+    );
+    assert!(
+        loudest > 10.0,
+        "the level meter did not move while speech played: {loudest}"
+    );
+    assert!(
+        error_rate <= 0.25,
+        "word error rate {error_rate:.2} through the virtual microphone: {transcript:?}"
+    );
     assert!(!points.trim().is_empty(), "no feedback points");
-    assert!(metrics.contains("Words per minute") || metrics.to_lowercase().contains("words per minute"), "{metrics}");
-    assert!(status.contains("of 10"), "the score is announced in the status region: {status:?}");
-    let score_number = score.split('/').next().unwrap_or_default().trim().chars().filter(char::is_ascii_digit).collect::<String>();
-    client.close().await.unwrap_or_else(|error| panic!("closing the first session: {error}"));
+    assert!(
+        metrics.contains("Words per minute") || metrics.to_lowercase().contains("words per minute"),
+        "{metrics}"
+    );
+    assert!(
+        status.contains("of 10"),
+        "the score is announced in the status region: {status:?}"
+    );
+    let score_number = score
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>();
+    client
+        .close()
+        .await
+        .unwrap_or_else(|error| panic!("closing the first session: {error}"));
 
     // Second run: the turn survived the restart.
     let client = driver.launch_app().await;
     click(&client, "#nav-history").await;
-    let item = wait_for_text(&client, ".history-item", Duration::from_secs(20), |text| !text.is_empty()).await;
+    let item = wait_for_text(&client, ".history-item", Duration::from_secs(20), |text| {
+        !text.is_empty()
+    })
+    .await;
     println!("history after restart: {item}");
-    assert!(item.contains(question.trim()), "{item:?} lacks the question {question:?}");
-    assert!(item.contains(&format!("{score_number} / 10")), "{item:?} lacks the score {score_number}");
-    client.close().await.unwrap_or_else(|error| panic!("closing the second session: {error}"));
+    assert!(
+        item.contains(question.trim()),
+        "{item:?} lacks the question {question:?}"
+    );
+    assert!(
+        item.contains(&format!("{score_number} / 10")),
+        "{item:?} lacks the score {score_number}"
+    );
+    client
+        .close()
+        .await
+        .unwrap_or_else(|error| panic!("closing the second session: {error}"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_microphone_recording_says_what_to_do() {
+    let work = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    // An ALSA configuration whose default device is a sound card that does not exist. cpal
+    // still reports a default input device; opening it is what fails.
+    let alsa_config = work.path().join("asound.conf");
+    std::fs::write(
+        &alsa_config,
+        "pcm.!default { type hw card 99 }\nctl.!default { type hw card 99 }\n",
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    let environment = vec![
+        ("ALSA_CONFIG_PATH", alsa_config.into_os_string()),
+        ("XDG_RUNTIME_DIR", work.path().as_os_str().to_owned()),
+        ("AIRA_DATA_DIR", work.path().join("data").into_os_string()),
+        ("AIRA_WHISPER_MODEL", whisper_model().into_os_string()),
+    ];
+    let driver = TauriDriver::start(&environment);
+    let client = driver.launch_app().await;
+    click(&client, "#start-practice").await;
+    wait_for_text(&client, "#question-text", Duration::from_secs(20), |text| {
+        !text.trim().is_empty()
+    })
+    .await;
+    click(&client, "#start-recording").await;
+    let error = wait_for_text(&client, "#error", Duration::from_secs(20), |text| {
+        text.contains("microphone")
+    })
+    .await;
+    println!("no microphone: {error}");
+    assert!(
+        error.contains("audio file"),
+        "the message names a way forward: {error}"
+    );
+    let role = client.find(Locator::Css("#error")).await.ok();
+    let role = match role {
+        Some(element) => element.attr("role").await.ok().flatten(),
+        None => None,
+    };
+    assert_eq!(role.as_deref(), Some("alert"), "errors are announced");
+    let start = client
+        .find(Locator::Css("#start-recording"))
+        .await
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert!(
+        start.is_enabled().await.unwrap_or(false),
+        "the user can try again"
+    );
+    client
+        .close()
+        .await
+        .unwrap_or_else(|error| panic!("closing the session: {error}"));
 }

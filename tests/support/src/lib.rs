@@ -26,8 +26,14 @@ pub fn whisper_model() -> PathBuf {
 /// Speaks `text` with espeak-ng (US English) into a 16 kHz mono 16-bit WAV at `path`.
 pub fn speak_to_wav(text: &str, path: &Path) {
     let raw = path.with_extension("espeak.wav");
-    run(Command::new("espeak-ng").args(["-v", "en-us", "-s", "160", "-w"]).arg(&raw).arg(text));
-    run(Command::new("sox").arg(&raw).args(["-r", "16000", "-c", "1", "-b", "16"]).arg(path));
+    run(Command::new("espeak-ng")
+        .args(["-v", "en-us", "-s", "160", "-w"])
+        .arg(&raw)
+        .arg(text));
+    run(Command::new("sox")
+        .arg(&raw)
+        .args(["-r", "16000", "-c", "1", "-b", "16"])
+        .arg(path));
     if let Err(error) = std::fs::remove_file(&raw) {
         panic!("could not remove {}: {error}", raw.display());
     }
@@ -35,12 +41,22 @@ pub fn speak_to_wav(text: &str, path: &Path) {
 
 /// Writes `seconds` of digital silence as a 16 kHz mono WAV.
 pub fn silence_to_wav(seconds: f32, path: &Path) {
-    run(Command::new("sox").args(["-n", "-r", "16000", "-c", "1", "-b", "16"]).arg(path).args(["trim", "0"]).arg(seconds.to_string()));
+    run(Command::new("sox")
+        .args(["-n", "-r", "16000", "-c", "1", "-b", "16"])
+        .arg(path)
+        .args(["trim", "0"])
+        .arg(seconds.to_string()));
 }
 
 fn run(command: &mut Command) {
-    let output = command.output().unwrap_or_else(|error| panic!("could not run {command:?}: {error} (is it installed?)"));
-    assert!(output.status.success(), "{command:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+    let output = command
+        .output()
+        .unwrap_or_else(|error| panic!("could not run {command:?}: {error} (is it installed?)"));
+    assert!(
+        output.status.success(),
+        "{command:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 /// Word error rate of `hypothesis` against `reference`: word-level edit distance over the
@@ -48,7 +64,12 @@ fn run(command: &mut Command) {
 pub fn word_error_rate(reference: &str, hypothesis: &str) -> f64 {
     let normalize = |text: &str| -> Vec<String> {
         text.split_whitespace()
-            .map(|word| word.chars().filter(|character| character.is_alphanumeric() || *character == '\'').collect::<String>().to_lowercase())
+            .map(|word| {
+                word.chars()
+                    .filter(|character| character.is_alphanumeric() || *character == '\'')
+                    .collect::<String>()
+                    .to_lowercase()
+            })
             .filter(|word| !word.is_empty())
             .collect()
     };
@@ -61,7 +82,9 @@ pub fn word_error_rate(reference: &str, hypothesis: &str) -> f64 {
         let mut current = vec![row + 1; hypothesis.len() + 1];
         for (column, hypothesis_word) in hypothesis.iter().enumerate() {
             let substitution = previous[column] + usize::from(reference_word != hypothesis_word);
-            current[column + 1] = substitution.min(previous[column + 1] + 1).min(current[column] + 1);
+            current[column + 1] = substitution
+                .min(previous[column + 1] + 1)
+                .min(current[column] + 1);
         }
         previous = current;
     }
