@@ -42,10 +42,10 @@ if ! command -v cargo >/dev/null; then
 fi
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 
-# cargo install TOOL VERSION [COMMAND]: only when the command is missing or another version.
+# cargo install CRATE VERSION: only when cargo has not installed that version already.
 install_tool() {
-  local crate=$1 version=$2 command=${3:-$1}
-  if ! "$command" --version 2>/dev/null | grep -qF " $version"; then
+  local crate=$1 version=$2
+  if ! cargo install --list | grep -qx "$crate v$version:"; then
     log "installing $crate $version"
     cargo install "$crate" --version "$version" --locked --quiet || cargo install "$crate" --version "$version" --quiet
   fi
@@ -55,7 +55,7 @@ install_tool() {
 install_tool trunk 0.21.14
 # trunk only uses a wasm-bindgen whose version equals the crate's in Cargo.lock.
 wasm_bindgen_version=$(grep -A1 '^name = "wasm-bindgen"$' "$aira_root/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')
-install_tool wasm-bindgen-cli "$wasm_bindgen_version" wasm-bindgen
+install_tool wasm-bindgen-cli "$wasm_bindgen_version"
 if [ "${AIRA_SETUP_FOR:-run}" = test ]; then
   install_tool tauri-driver 2.1.0
 fi

@@ -25,3 +25,26 @@ pub async fn begin_practice(state: AppState) -> bool {
         }
     }
 }
+
+/// A click handler that starts a practice, and whether one is starting. Clicks while it is
+/// starting are ignored rather than the button disabled, so the button keeps keyboard focus.
+pub fn start_practice_on_click(
+    state: AppState,
+) -> (
+    impl Fn(leptos::ev::MouseEvent) + Copy + 'static,
+    RwSignal<bool>,
+) {
+    let starting = RwSignal::new(false);
+    let on_click = move |_| {
+        if starting.get_untracked() {
+            return;
+        }
+        starting.set(true);
+        leptos::task::spawn_local(async move {
+            if !begin_practice(state).await {
+                starting.set(false);
+            }
+        });
+    };
+    (on_click, starting)
+}

@@ -16,13 +16,7 @@ use crate::output::Output;
 
 fn main() -> ExitCode {
     let arguments = Arguments::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("AIRA_LOG")
-                .unwrap_or_else(|_| "warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    aira_runtime::init_logging("warn");
     let output = Output::new(arguments.json);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -61,13 +55,7 @@ async fn run(arguments: Arguments, output: &Output) -> Result<(), RuntimeError> 
             if let Ok(turn) = &turn {
                 output.turn(turn, engine.catalog());
                 if speak {
-                    let summary = engine.catalog().format(
-                        "feedback.summary",
-                        &[("score", turn.feedback.score.to_string())],
-                    );
-                    engine
-                        .speak(format!("{summary} {}", turn.feedback.points.join(" ")))
-                        .await?;
+                    engine.speak(engine.feedback_speech(&turn.feedback)).await?;
                 }
             }
             turn.map(|_| ())

@@ -176,28 +176,28 @@ fn bad_input_gets_a_clear_error_and_an_exit_code() {
         "unknown_question",
     );
 
-    let absent_model = data.path().join("absent-model.bin");
-    let output = Command::new(env!("CARGO_BIN_EXE_aira"))
-        .args(["--json", "--data-dir"])
-        .arg(data.path())
-        .arg("--model")
-        .arg(&absent_model)
-        .args(["practice", "--answer", silent])
-        .output()
-        .unwrap_or_else(|error| panic!("{error}"));
     // Silence is caught before the model is needed; speech reaches the missing model.
-    assert_error(&output, 3, "no_speech");
+    let absent_model = data.path().join("absent-model.bin");
+    let absent = absent_model.to_str().unwrap_or_default();
+    assert_error(
+        &aira(
+            data.path(),
+            &["--json", "--model", absent, "practice", "--answer", silent],
+        ),
+        3,
+        "no_speech",
+    );
     let speech = data.path().join("speech.wav");
     speak_to_wav("Hello there.", &speech);
-    let output = Command::new(env!("CARGO_BIN_EXE_aira"))
-        .args(["--json", "--data-dir"])
-        .arg(data.path())
-        .arg("--model")
-        .arg(&absent_model)
-        .args(["practice", "--answer", speech.to_str().unwrap_or_default()])
-        .output()
-        .unwrap_or_else(|error| panic!("{error}"));
-    assert_error(&output, 4, "model_missing");
+    let spoken = speech.to_str().unwrap_or_default();
+    assert_error(
+        &aira(
+            data.path(),
+            &["--json", "--model", absent, "practice", "--answer", spoken],
+        ),
+        4,
+        "model_missing",
+    );
 
     // Nothing saved is lost: the failed answers are listed with their reasons, audio kept.
     let turns = json(&aira(data.path(), &["history", "--json"]));

@@ -126,6 +126,17 @@ impl Engine {
         });
     }
 
+    /// What is said aloud when feedback arrives: the score, then each point.
+    pub fn feedback_speech(&self, feedback: &aira_protocol::Feedback) -> String {
+        let summary = self
+            .catalog
+            .format("feedback.summary", &[("score", feedback.score.to_string())]);
+        std::iter::once(summary)
+            .chain(feedback.points.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     pub async fn speak(&self, text: String) -> Result<(), RuntimeError> {
         self.speaker
             .speak(text)

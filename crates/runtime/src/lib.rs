@@ -6,10 +6,12 @@
 
 mod engine;
 mod error;
+mod logging;
 mod settings;
 
 pub use engine::Engine;
 pub use error::RuntimeError;
+pub use logging::init_logging;
 pub use settings::{APP_IDENTIFIER, Settings};
 
 pub use aira_core::{Question, QuestionBank};

@@ -22,7 +22,8 @@ pub fn start_practice(
     Ok(question.to_practice_question())
 }
 
-/// Asks for an audio file with the native dialog and coaches it; `None` when cancelled.
+/// Asks for an audio file with the native dialog and coaches it, reading the feedback
+/// aloud; `None` when cancelled.
 /// The webview never sees a path: the file is chosen and read on this side.
 #[tauri::command]
 pub async fn submit_answer_file(
@@ -47,5 +48,7 @@ pub async fn submit_answer_file(
     let path = file
         .into_path()
         .map_err(|error| CommandError::new(ErrorCode::FileNotFound, error.to_string()))?;
-    Ok(Some(engine.practice_file(&question, &path).await?))
+    let turn = engine.practice_file(&question, &path).await?;
+    engine.speak_in_background(engine.feedback_speech(&turn.feedback));
+    Ok(Some(turn))
 }

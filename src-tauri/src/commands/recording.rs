@@ -21,7 +21,8 @@ pub async fn start_recording(
     Ok(())
 }
 
-/// Stops the microphone, then transcribes, analyses, coaches and saves the answer.
+/// Stops the microphone, then transcribes, analyses, coaches and saves the answer; the
+/// feedback is read aloud as it is shown.
 #[tauri::command]
 pub async fn stop_recording(
     state: State<'_, AppState>,
@@ -29,7 +30,9 @@ pub async fn stop_recording(
 ) -> Result<TurnResult, CommandError> {
     let engine = state.engine()?;
     let question = engine.question(&input.question_id)?;
-    Ok(engine.stop_recording(&question).await?)
+    let turn = engine.stop_recording(&question).await?;
+    engine.speak_in_background(engine.feedback_speech(&turn.feedback));
+    Ok(turn)
 }
 
 #[tauri::command]

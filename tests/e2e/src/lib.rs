@@ -8,6 +8,7 @@ mod driver;
 mod microphone;
 
 pub use driver::{TauriDriver, app_binary};
+pub use fantoccini::elements::Element;
 pub use fantoccini::{Client, Locator};
 pub use microphone::VirtualMicrophone;
 

@@ -9,27 +9,26 @@ use aira_test_support::{speak_to_wav, whisper_model, word_error_rate};
 const ANSWER: &str = "In my last project I led a team of four students. We built a web application \
     to track library books, and we delivered it two weeks early.";
 
-async fn text_of(client: &Client, css: &str) -> String {
-    let element = client
+async fn element(client: &Client, css: &str) -> aira_e2e::Element {
+    client
         .wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Css(css))
         .await
-        .unwrap_or_else(|error| panic!("{css} did not appear: {error}"));
-    element
+        .unwrap_or_else(|error| panic!("{css} did not appear: {error}"))
+}
+
+async fn text_of(client: &Client, css: &str) -> String {
+    element(client, css)
+        .await
         .text()
         .await
         .unwrap_or_else(|error| panic!("text of {css}: {error}"))
 }
 
 async fn click(client: &Client, css: &str) {
-    let element = client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(css))
+    element(client, css)
         .await
-        .unwrap_or_else(|error| panic!("{css} did not appear: {error}"));
-    element
         .click()
         .await
         .unwrap_or_else(|error| panic!("click {css}: {error}"));

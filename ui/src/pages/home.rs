@@ -2,7 +2,7 @@ use aira_protocol::AppStatus;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::actions::begin_practice;
+use crate::actions::start_practice_on_click;
 use crate::components::PageHeading;
 use crate::i18n::{t, t_with};
 use crate::ipc;
@@ -18,19 +18,7 @@ pub fn HomePage(state: AppState) -> impl IntoView {
         }
     });
 
-    let starting = RwSignal::new(false);
-    let start = move |_| {
-        // Ignored rather than disabled while busy, so the button keeps keyboard focus.
-        if starting.get_untracked() {
-            return;
-        }
-        starting.set(true);
-        spawn_local(async move {
-            if !begin_practice(state).await {
-                starting.set(false);
-            }
-        });
-    };
+    let (start, starting) = start_practice_on_click(state);
 
     view! {
         <PageHeading state text=t("ui.home.title") />

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::metrics::MetricsList;
-use crate::actions::begin_practice;
+use crate::actions::start_practice_on_click;
 use crate::focus::focus_when_mounted;
 use crate::format::{score_out_of, spoken_feedback};
 use crate::i18n::{lookup, t, t_with};
@@ -29,19 +29,7 @@ pub fn FeedbackView(state: AppState, turn: TurnResult) -> impl IntoView {
         });
     };
 
-    let fetching = RwSignal::new(false);
-    let next_question = move |_| {
-        // Ignored rather than disabled while busy, so the button keeps keyboard focus.
-        if fetching.get_untracked() {
-            return;
-        }
-        fetching.set(true);
-        spawn_local(async move {
-            if !begin_practice(state).await {
-                fetching.set(false);
-            }
-        });
-    };
+    let (next_question, fetching) = start_practice_on_click(state);
 
     let transcript = if turn.transcript.trim().is_empty() {
         t("ui.feedback.empty_transcript")
