@@ -118,20 +118,21 @@ fn assert_error(output: &Output, exit_code: i32, code: &str) {
     );
 }
 
+/// `aira --json practice --answer ANSWER` with any further arguments.
+fn practice_json(data_dir: &Path, answer: &Path, more: &[&str]) -> Output {
+    let answer = answer.to_str().unwrap_or_default();
+    let arguments: Vec<&str> = ["--json", "practice", "--answer", answer]
+        .into_iter()
+        .chain(more.iter().copied())
+        .collect();
+    aira(data_dir, &arguments)
+}
+
 #[test]
 fn bad_input_gets_a_clear_error_and_an_exit_code() {
     let data = folder();
-    let missing = data.path().join("missing.wav");
     assert_error(
-        &aira(
-            data.path(),
-            &[
-                "--json",
-                "practice",
-                "--answer",
-                missing.to_str().unwrap_or_default(),
-            ],
-        ),
+        &practice_json(data.path(), &data.path().join("missing.wav"), &[]),
         3,
         "file_not_found",
     );
@@ -139,62 +140,32 @@ fn bad_input_gets_a_clear_error_and_an_exit_code() {
     let corrupt = data.path().join("corrupt.wav");
     std::fs::write(&corrupt, b"RIFF....WAVEfmt garbage").unwrap_or_else(|error| panic!("{error}"));
     assert_error(
-        &aira(
-            data.path(),
-            &[
-                "--json",
-                "practice",
-                "--answer",
-                corrupt.to_str().unwrap_or_default(),
-            ],
-        ),
+        &practice_json(data.path(), &corrupt, &[]),
         3,
         "invalid_audio",
     );
 
     let silence = data.path().join("silence.wav");
     silence_to_wav(2.0, &silence);
-    let silent = silence.to_str().unwrap_or_default();
+    assert_error(&practice_json(data.path(), &silence, &[]), 3, "no_speech");
     assert_error(
-        &aira(data.path(), &["--json", "practice", "--answer", silent]),
-        3,
-        "no_speech",
-    );
-    assert_error(
-        &aira(
-            data.path(),
-            &[
-                "--json",
-                "practice",
-                "--answer",
-                silent,
-                "--question-id",
-                "no-such-id",
-            ],
-        ),
+        &practice_json(data.path(), &silence, &["--question-id", "no-such-id"]),
         3,
         "unknown_question",
     );
 
     // Silence is caught before the model is needed; speech reaches the missing model.
     let absent_model = data.path().join("absent-model.bin");
-    let absent = absent_model.to_str().unwrap_or_default();
+    let absent = ["--model", absent_model.to_str().unwrap_or_default()];
     assert_error(
-        &aira(
-            data.path(),
-            &["--json", "--model", absent, "practice", "--answer", silent],
-        ),
+        &practice_json(data.path(), &silence, &absent),
         3,
         "no_speech",
     );
     let speech = data.path().join("speech.wav");
     speak_to_wav("Hello there.", &speech);
-    let spoken = speech.to_str().unwrap_or_default();
     assert_error(
-        &aira(
-            data.path(),
-            &["--json", "--model", absent, "practice", "--answer", spoken],
-        ),
+        &practice_json(data.path(), &speech, &absent),
         4,
         "model_missing",
     );
