@@ -14,6 +14,10 @@ pub enum AudioError {
     InvalidAudio(String),
     #[error("the audio holds no samples")]
     EmptyAudio,
+    #[error("unsupported audio: {0}")]
+    UnsupportedFormat(String),
+    #[error("the audio is {seconds} s long; answers up to {limit} s are accepted")]
+    TooLong { seconds: u64, limit: u32 },
     #[error("audio file error: {0}")]
     Io(#[from] std::io::Error),
     #[error("the audio thread has stopped")]

@@ -1,27 +1,17 @@
-//! Reading answers from WAV files and keeping recorded answers as WAV.
+//! Keeping recorded answers as WAV, and reading WAV that Aira itself produced (synthesized
+//! speech). Imported answers in any format go through `decode_file`.
 
-use std::io::{Cursor, Read};
+use std::io::Read;
 use std::path::Path;
 
 use crate::SPEECH_SAMPLE_RATE;
 use crate::error::AudioError;
-use crate::resample::{mix_to_mono, resample};
+use crate::resample::mix_to_mono;
 
 /// Decodes a WAV file into mono samples and its sample rate.
 pub fn read_wav(path: &Path) -> Result<(Vec<f32>, u32), AudioError> {
     let file = std::fs::File::open(path)?;
     decode(std::io::BufReader::new(file))
-}
-
-/// Decodes WAV bytes (e.g. from a synthesizer's stdout) into mono samples and their rate.
-pub fn wav_from_bytes(bytes: &[u8]) -> Result<(Vec<f32>, u32), AudioError> {
-    decode(Cursor::new(bytes))
-}
-
-/// Reads a WAV file as 16 kHz mono, ready for transcription.
-pub fn read_wav_mono_16k(path: &Path) -> Result<Vec<f32>, AudioError> {
-    let (samples, rate) = read_wav(path)?;
-    Ok(resample(&samples, rate, SPEECH_SAMPLE_RATE))
 }
 
 fn decode(reader: impl Read) -> Result<(Vec<f32>, u32), AudioError> {
@@ -89,7 +79,8 @@ mod tests {
             .map(|index| ((index % 100) as f32 / 100.0) - 0.5)
             .collect();
         write_wav_mono_16k(&path, &samples)?;
-        let read = read_wav_mono_16k(&path)?;
+        let (read, rate) = read_wav(&path)?;
+        assert_eq!(rate, SPEECH_SAMPLE_RATE);
         assert_eq!(read.len(), samples.len());
         assert!(
             read.iter()
@@ -97,37 +88,6 @@ mod tests {
                 .all(|(left, right)| (left - right).abs() < 1e-3)
         );
         assert!(!path.with_extension("wav.partial").exists());
-        Ok(())
-    }
-
-    #[test]
-    fn stereo_44k_files_become_16k_mono() -> Result<(), AudioError> {
-        let folder = tempfile::tempdir()?;
-        let path = folder.path().join("stereo.wav");
-        let spec = hound::WavSpec {
-            channels: 2,
-            sample_rate: 44_100,
-            bits_per_sample: 16,
-            sample_format: hound::SampleFormat::Int,
-        };
-        let mut writer = hound::WavWriter::create(&path, spec)
-            .map_err(|error| AudioError::InvalidAudio(error.to_string()))?;
-        for _ in 0..44_100 {
-            for channel in [8_000_i16, -8_000] {
-                writer
-                    .write_sample(channel)
-                    .map_err(|error| AudioError::InvalidAudio(error.to_string()))?;
-            }
-        }
-        writer
-            .finalize()
-            .map_err(|error| AudioError::InvalidAudio(error.to_string()))?;
-        let samples = read_wav_mono_16k(&path)?;
-        assert_eq!(samples.len(), 16_000);
-        assert!(
-            samples.iter().all(|sample| sample.abs() < 1e-3),
-            "left and right cancel out"
-        );
         Ok(())
     }
 

@@ -39,6 +39,18 @@ pub enum Command {
         #[arg(long)]
         speak: bool,
     },
+    /// Transcribe audio files (the model is loaded once for all of them)
+    Transcribe {
+        /// Audio files: WAV, MP3, M4A/AAC, OGG/Vorbis or FLAC
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Language of the speech: a code such as en or hi, or auto to detect it [default: en]
+        #[arg(long, value_name = "CODE")]
+        language: Option<String>,
+        /// CPU threads for whisper [default: up to 4]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=64))]
+        threads: Option<u32>,
+    },
     /// List saved turns, newest first
     History {
         /// How many turns to list

@@ -9,7 +9,10 @@ pub fn for_error(code: ErrorCode) -> ExitCode {
         ErrorCode::Internal => 1,
         ErrorCode::InvalidAudio
         | ErrorCode::EmptyAudio
+        | ErrorCode::UnsupportedAudio
+        | ErrorCode::AudioTooLong
         | ErrorCode::NoSpeech
+        | ErrorCode::UnsupportedLanguage
         | ErrorCode::FileNotFound
         | ErrorCode::UnknownQuestion
         | ErrorCode::NotRecording

@@ -31,13 +31,22 @@ fn main() -> ExitCode {
         }
     };
     match runtime.block_on(run(arguments, &output)) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(exit_code) => exit_code,
         Err(error) => output.error(&CommandError::from(error)),
     }
 }
 
-async fn run(arguments: Arguments, output: &Output) -> Result<(), RuntimeError> {
-    let settings = Settings::resolve(arguments.data_dir, arguments.model, None);
+/// Runs one subcommand. A command that reports its own failures (per file) returns the exit
+/// code; any other failure is an `Err`, printed by the caller.
+async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeError> {
+    let mut settings = Settings::resolve(arguments.data_dir, arguments.model, None);
+    if let Command::Transcribe {
+        language, threads, ..
+    } = &arguments.command
+    {
+        settings.language = language.clone().unwrap_or(settings.language);
+        settings.whisper_threads = threads.unwrap_or(settings.whisper_threads);
+    }
     let engine = Engine::open(settings).await?;
     let result = match arguments.command {
         Command::Practice {
@@ -58,17 +67,39 @@ async fn run(arguments: Arguments, output: &Output) -> Result<(), RuntimeError> 
                     engine.speak(engine.feedback_speech(&turn.feedback)).await?;
                 }
             }
-            turn.map(|_| ())
+            turn.map(|_| ExitCode::SUCCESS)
         }
-        Command::History { limit } => engine
-            .history(limit)
-            .await
-            .map(|turns| output.history(&turns)),
+        Command::Transcribe { files, .. } => Ok(transcribe(&engine, &files, output).await),
+        Command::History { limit } => engine.history(limit).await.map(|turns| {
+            output.history(&turns);
+            ExitCode::SUCCESS
+        }),
         Command::Questions => {
             output.questions(engine.questions());
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
     };
     engine.close().await;
     result
+}
+
+/// Transcribes each file in turn on the one loaded model; a file that fails is reported and
+/// the rest still run. The exit code is that of the first failure.
+async fn transcribe(engine: &Engine, files: &[std::path::PathBuf], output: &Output) -> ExitCode {
+    let mut results = Vec::with_capacity(files.len());
+    for file in files {
+        let started = std::time::Instant::now();
+        let outcome = engine
+            .transcribe_file(file)
+            .await
+            .map_err(CommandError::from);
+        results.push(output::TranscribedFile::new(
+            file,
+            outcome,
+            started.elapsed(),
+        ));
+    }
+    output.transcriptions(&results, &engine.transcription_engine());
+    let first_failure = results.iter().find_map(|result| result.error.as_ref());
+    first_failure.map_or(ExitCode::SUCCESS, |error| exit_code::for_error(error.code))
 }

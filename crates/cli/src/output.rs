@@ -3,6 +3,7 @@
 
 use std::process::ExitCode;
 
+use aira_core::Word;
 use aira_core::i18n::Catalog;
 use aira_protocol::{CommandError, TurnResult, TurnSummary};
 use aira_runtime::Question;
@@ -120,9 +121,28 @@ impl Output {
         }
     }
 
+    pub fn transcriptions(&self, results: &[TranscribedFile], engine: &str) {
+        if self.json {
+            return Self::print_json(&results);
+        }
+        for result in results {
+            match (&result.text, &result.error) {
+                (Some(text), _) => println!("{}: {text}", result.file),
+                (None, Some(error)) => println!(
+                    "{}: error: {} ({})",
+                    result.file,
+                    advice(error),
+                    error.message
+                ),
+                (None, None) => println!("{}:", result.file),
+            }
+        }
+        eprintln!("transcribed by {engine}");
+    }
+
     /// Prints the error (localized text, then the detail) and gives the exit code for it.
     pub fn error(&self, error: &CommandError) -> ExitCode {
-        let advice = Catalog::english().get(&format!("error.{}", error.code.as_str()));
+        let advice = advice(error);
         if self.json {
             #[derive(Serialize)]
             struct Wrapped<'a> {
@@ -146,6 +166,51 @@ impl Output {
             eprintln!("  detail: {}", error.message);
         }
         crate::exit_code::for_error(error.code)
+    }
+}
+
+fn advice(error: &CommandError) -> String {
+    Catalog::english().get(&format!("error.{}", error.code.as_str()))
+}
+
+/// One file's outcome in `aira transcribe`, as printed with `--json`.
+#[derive(Serialize)]
+pub struct TranscribedFile {
+    pub file: String,
+    pub text: Option<String>,
+    /// Each word with its start and end in milliseconds.
+    pub words: Vec<Word>,
+    pub audio_seconds: Option<f32>,
+    pub processing_seconds: f32,
+    pub error: Option<CommandError>,
+}
+
+impl TranscribedFile {
+    pub fn new(
+        file: &std::path::Path,
+        outcome: Result<aira_core::Transcript, CommandError>,
+        spent: std::time::Duration,
+    ) -> Self {
+        let file = file.display().to_string();
+        let processing_seconds = spent.as_secs_f32();
+        match outcome {
+            Ok(transcript) => Self {
+                file,
+                text: Some(transcript.text),
+                words: transcript.words,
+                audio_seconds: Some(transcript.audio_ms as f32 / 1000.0),
+                processing_seconds,
+                error: None,
+            },
+            Err(error) => Self {
+                file,
+                text: None,
+                words: Vec::new(),
+                audio_seconds: None,
+                processing_seconds,
+                error: Some(error),
+            },
+        }
     }
 }
 

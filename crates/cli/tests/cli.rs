@@ -207,3 +207,88 @@ fn questions_are_listed() {
             .is_some_and(|questions| questions.len() >= 12)
     );
 }
+
+#[test]
+fn several_files_are_transcribed_on_one_loaded_model_and_a_failure_is_reported_per_file() {
+    let data = folder();
+    let wav = data.path().join("first.wav");
+    speak_to_wav("I enjoy solving problems with my team.", &wav);
+    let mp3 = data.path().join("second.mp3");
+    let source = data.path().join("second.wav");
+    speak_to_wav("Our team finished the project two weeks early.", &source);
+    let encoded = Command::new("ffmpeg")
+        .args(["-hide_banner", "-loglevel", "error", "-y", "-i"])
+        .arg(&source)
+        .args(["-c:a", "libmp3lame", "-b:a", "64k"])
+        .arg(&mp3)
+        .status()
+        .unwrap_or_else(|error| panic!("ffmpeg: {error}"));
+    assert!(encoded.success());
+    let silence = data.path().join("silence.wav");
+    silence_to_wav(1.0, &silence);
+
+    let files: Vec<&str> = [&wav, &silence, &mp3]
+        .iter()
+        .map(|path| path.to_str().unwrap_or_default())
+        .collect();
+    let output = Command::new(env!("CARGO_BIN_EXE_aira"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["--json", "transcribe", "--threads", "1"])
+        .args(&files)
+        .env("AIRA_WHISPER_MODEL", whisper_model())
+        .env("AIRA_LOG", "aira_speech=info")
+        .output()
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(
+        output.status.code(),
+        Some(3),
+        "the silent file fails the run"
+    );
+    let results = json(&output);
+    let text = |index: usize| {
+        results[index]["text"]
+            .as_str()
+            .unwrap_or_default()
+            .to_lowercase()
+    };
+    assert!(text(0).contains("team"), "{results}");
+    assert!(
+        text(2).contains("project") && text(2).contains("weeks"),
+        "{results}"
+    );
+    assert_eq!(results[1]["error"]["code"], "no_speech", "{results}");
+    assert!(
+        results[2]["words"]
+            .as_array()
+            .is_some_and(|words| words.len() >= 5),
+        "{results}"
+    );
+    assert!(results[2]["audio_seconds"].as_f64().unwrap_or(0.0) > 1.0);
+    let log = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        log.matches("whisper model loaded").count(),
+        1,
+        "the model loads once: {log}"
+    );
+}
+
+#[test]
+fn a_language_the_model_cannot_transcribe_is_refused() {
+    let data = folder();
+    let speech = data.path().join("speech.wav");
+    speak_to_wav("Hello there.", &speech);
+    let path = speech.to_str().unwrap_or_default();
+    for language in ["hi", "xx"] {
+        let output = aira(
+            data.path(),
+            &["--json", "transcribe", "--language", language, path],
+        );
+        assert_eq!(output.status.code(), Some(3), "{language}");
+        let results = json(&output);
+        assert_eq!(
+            results[0]["error"]["code"], "unsupported_language",
+            "{language}: {results}"
+        );
+    }
+}

@@ -23,6 +23,8 @@ pub enum TranscribeError {
     ModelInvalid { path: String, reason: String },
     #[error("the audio is empty")]
     EmptyAudio,
+    #[error("cannot transcribe language {language:?}: {reason}")]
+    UnsupportedLanguage { language: String, reason: String },
     #[error("no speech was heard")]
     NoSpeech,
     #[error("transcription failed: {0}")]

@@ -15,6 +15,12 @@ pub enum ErrorCode {
     InvalidAudio,
     /// The answer audio holds no samples at all.
     EmptyAudio,
+    /// The answer file is in a format or codec Aira cannot decode.
+    UnsupportedAudio,
+    /// The answer file is longer than Aira accepts.
+    AudioTooLong,
+    /// The language asked for is unknown, or the model cannot transcribe it.
+    UnsupportedLanguage,
     /// The answer audio was read but no speech was heard in it.
     NoSpeech,
     /// No question with the given id exists in the bank.
@@ -32,13 +38,16 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 12] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::NoMicrophone,
         ErrorCode::ModelMissing,
         ErrorCode::ModelInvalid,
         ErrorCode::InvalidAudio,
         ErrorCode::EmptyAudio,
+        ErrorCode::UnsupportedAudio,
+        ErrorCode::AudioTooLong,
         ErrorCode::NoSpeech,
+        ErrorCode::UnsupportedLanguage,
         ErrorCode::UnknownQuestion,
         ErrorCode::NotRecording,
         ErrorCode::AlreadyRecording,
@@ -55,7 +64,10 @@ impl ErrorCode {
             ErrorCode::ModelInvalid => "model_invalid",
             ErrorCode::InvalidAudio => "invalid_audio",
             ErrorCode::EmptyAudio => "empty_audio",
+            ErrorCode::UnsupportedAudio => "unsupported_audio",
+            ErrorCode::AudioTooLong => "audio_too_long",
             ErrorCode::NoSpeech => "no_speech",
+            ErrorCode::UnsupportedLanguage => "unsupported_language",
             ErrorCode::UnknownQuestion => "unknown_question",
             ErrorCode::NotRecording => "not_recording",
             ErrorCode::AlreadyRecording => "already_recording",

@@ -182,16 +182,28 @@ impl Engine {
         self.recorder.cancel();
     }
 
-    /// Coaches an answer recorded earlier (a WAV file).
+    /// Coaches an answer recorded earlier (WAV, MP3, M4A/AAC, OGG/Vorbis or FLAC).
     pub async fn practice_file(
         &self,
         question: &Question,
         path: &Path,
     ) -> Result<TurnResult, RuntimeError> {
-        let path = path.to_owned();
-        let samples =
-            tokio::task::spawn_blocking(move || aira_audio::read_wav_mono_16k(&path)).await??;
+        let samples = decode(path).await?;
         self.practice(question, samples, AnswerSource::File).await
+    }
+
+    /// Transcribes an audio file without coaching or saving it.
+    pub async fn transcribe_file(
+        &self,
+        path: &Path,
+    ) -> Result<aira_core::Transcript, RuntimeError> {
+        let samples = decode(path).await?;
+        Ok(self.transcriber.transcribe(samples).await?)
+    }
+
+    /// Which engine and model transcribe, for people.
+    pub fn transcription_engine(&self) -> String {
+        self.transcriber.engine_name()
     }
 
     /// One practice turn on 16 kHz mono samples. The audio and a `recorded` row are saved
@@ -304,6 +316,12 @@ impl Engine {
     pub async fn close(&self) {
         self.store.close().await;
     }
+}
+
+/// Decodes an audio file to 16 kHz mono off the async threads.
+async fn decode(path: &Path) -> Result<Vec<f32>, RuntimeError> {
+    let path = path.to_owned();
+    Ok(tokio::task::spawn_blocking(move || aira_audio::decode_file(&path)).await??)
 }
 
 fn now_rfc3339() -> String {

@@ -31,6 +31,8 @@ impl RuntimeError {
                 AudioError::NotRecording => ErrorCode::NotRecording,
                 AudioError::InvalidAudio(_) => ErrorCode::InvalidAudio,
                 AudioError::EmptyAudio => ErrorCode::EmptyAudio,
+                AudioError::UnsupportedFormat(_) => ErrorCode::UnsupportedAudio,
+                AudioError::TooLong { .. } => ErrorCode::AudioTooLong,
                 AudioError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
                     ErrorCode::FileNotFound
                 }
@@ -42,6 +44,7 @@ impl RuntimeError {
                 TranscribeError::ModelInvalid { .. } => ErrorCode::ModelInvalid,
                 TranscribeError::EmptyAudio => ErrorCode::EmptyAudio,
                 TranscribeError::NoSpeech => ErrorCode::NoSpeech,
+                TranscribeError::UnsupportedLanguage { .. } => ErrorCode::UnsupportedLanguage,
                 TranscribeError::Engine(_) => ErrorCode::Internal,
             },
             RuntimeError::Store(_) => ErrorCode::Storage,

@@ -112,6 +112,19 @@ fn transcribe_on_worker(
     if samples.iter().all(|sample| sample.abs() < SILENCE_PEAK) {
         return Err(TranscribeError::NoSpeech);
     }
+    let language = settings.language.as_str();
+    let unsupported = |reason: &str| TranscribeError::UnsupportedLanguage {
+        language: language.to_owned(),
+        reason: reason.to_owned(),
+    };
+    // whisper-rs panics on a NUL byte, and whisper.cpp fails late on an unknown code.
+    if language != "auto"
+        && (language.contains('\0') || whisper_rs::get_lang_id(language).is_none())
+    {
+        return Err(unsupported(
+            "not a language code Whisper knows (try en, hi, ta, te, bn, mr or auto)",
+        ));
+    }
     // A missing model is retried on every job, so fixing the file needs no restart.
     if model.is_none() {
         *model = Some(load(settings)?);
@@ -121,12 +134,18 @@ fn transcribe_on_worker(
             "the model did not stay loaded".into(),
         ));
     };
+    // An English-only model would quietly transcribe in English instead.
+    if !matches!(language, "en" | "auto") && !context.is_multilingual() {
+        return Err(unsupported(
+            "this model understands English only; use a multilingual model",
+        ));
+    }
     let engine_error = |error: whisper_rs::WhisperError| TranscribeError::Engine(error.to_string());
     let mut state = context.create_state().map_err(engine_error)?;
 
     let mut parameters = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
     parameters.set_n_threads(settings.threads.max(1) as i32);
-    parameters.set_language(Some(settings.language.as_str()));
+    parameters.set_language(Some(language));
     parameters.set_token_timestamps(true);
     parameters.set_no_context(true);
     parameters.set_suppress_blank(true);

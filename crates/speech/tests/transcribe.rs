@@ -36,8 +36,7 @@ async fn espeak_speech_is_transcribed_with_low_word_error_rate_and_word_times() 
     for (index, reference) in ANSWERS.iter().enumerate() {
         let path = folder.path().join(format!("answer-{index}.wav"));
         speak_to_wav(reference, &path);
-        let samples =
-            aira_audio::read_wav_mono_16k(&path).unwrap_or_else(|error| panic!("{error}"));
+        let samples = aira_audio::decode_file(&path).unwrap_or_else(|error| panic!("{error}"));
         let clip_seconds = samples.len() as f64 / 16_000.0;
 
         let started = std::time::Instant::now();
@@ -88,7 +87,7 @@ async fn silence_and_empty_audio_are_reported_not_invented() {
     let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
     let path = folder.path().join("silence.wav");
     silence_to_wav(3.0, &path);
-    let samples = aira_audio::read_wav_mono_16k(&path).unwrap_or_else(|error| panic!("{error}"));
+    let samples = aira_audio::decode_file(&path).unwrap_or_else(|error| panic!("{error}"));
     let whisper = transcriber(whisper_model());
     assert_eq!(
         whisper.transcribe(samples).await,

@@ -36,7 +36,13 @@ pub async fn submit_answer_file(
     let (chosen, picked) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
-        .add_filter("WAV audio", &["wav", "WAV"])
+        .add_filter(
+            "Audio",
+            &[
+                "wav", "mp3", "m4a", "aac", "mp4", "ogg", "oga", "flac", "WAV", "MP3", "M4A",
+                "OGG", "FLAC",
+            ],
+        )
         .pick_file(move |file| {
             if chosen.send(file).is_err() {
                 tracing::warn!("the file choice arrived after the request was dropped");
