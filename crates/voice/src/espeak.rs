@@ -1,4 +1,5 @@
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use aira_audio::{Player, read_wav};
 use aira_core::ports::{PortFuture, SpeakError, Speaker};
@@ -13,6 +14,30 @@ pub struct EspeakSpeaker {
     words_per_minute: u32,
     player: Arc<Player>,
     available: bool,
+    turns: SpeechTurns,
+}
+
+/// Which phrase may still start playing. Synthesis takes a moment; a phrase whose turn has
+/// passed by the time it is ready (a newer phrase began, or speech was stopped because the
+/// user started answering) is dropped instead of talking over the answer.
+#[derive(Debug, Default)]
+struct SpeechTurns {
+    current: AtomicU64,
+}
+
+impl SpeechTurns {
+    /// Starts a new phrase, passing the turn of any phrase still being prepared.
+    fn begin(&self) -> u64 {
+        self.current.fetch_add(1, Ordering::AcqRel) + 1
+    }
+
+    fn cancel_all(&self) {
+        self.current.fetch_add(1, Ordering::AcqRel);
+    }
+
+    fn is_current(&self, turn: u64) -> bool {
+        self.current.load(Ordering::Acquire) == turn
+    }
 }
 
 impl EspeakSpeaker {
@@ -33,6 +58,7 @@ impl EspeakSpeaker {
             words_per_minute: 165,
             player,
             available,
+            turns: SpeechTurns::default(),
         }
     }
 
@@ -79,10 +105,14 @@ impl Speaker for EspeakSpeaker {
 
     fn speak(&self, text: String) -> PortFuture<'_, (), SpeakError> {
         Box::pin(async move {
+            let turn = self.turns.begin();
             if text.trim().is_empty() {
                 return Ok(());
             }
             let (samples, sample_rate) = self.synthesize(&text).await?;
+            if !self.turns.is_current(turn) {
+                return Ok(());
+            }
             let player = Arc::clone(&self.player);
             tokio::task::spawn_blocking(move || {
                 let finished = player
@@ -98,6 +128,7 @@ impl Speaker for EspeakSpeaker {
     }
 
     fn stop(&self) {
+        self.turns.cancel_all();
         self.player.stop();
     }
 }
@@ -105,6 +136,24 @@ impl Speaker for EspeakSpeaker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_still_being_prepared_loses_its_turn_to_a_newer_one_or_a_stop() {
+        let turns = SpeechTurns::default();
+        let question = turns.begin();
+        assert!(turns.is_current(question));
+        let feedback = turns.begin();
+        assert!(
+            !turns.is_current(question),
+            "an older phrase must not play after a newer one"
+        );
+        assert!(turns.is_current(feedback));
+        turns.cancel_all();
+        assert!(
+            !turns.is_current(feedback),
+            "nothing prepared before a stop may play after it"
+        );
+    }
 
     #[tokio::test]
     async fn espeak_synthesizes_audible_speech() {
