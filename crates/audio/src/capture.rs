@@ -9,10 +9,10 @@ use std::time::Duration;
 use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{FromSample, SampleFormat, SizedSample};
 
-use crate::SPEECH_SAMPLE_RATE;
 use crate::error::AudioError;
 use crate::level::Level;
 use crate::resample::{mix_to_mono, resample};
+use crate::{MAX_ANSWER_SECONDS, SPEECH_SAMPLE_RATE};
 
 /// How often the level callback is called while recording.
 const LEVEL_INTERVAL: Duration = Duration::from_millis(50);
@@ -238,11 +238,25 @@ where
 {
     let buffer = Arc::clone(buffer);
     let failure = Arc::clone(failure);
+    let limit_failure = Arc::clone(&failure);
+    let maximum_samples = config.sample_rate as usize
+        * usize::from(config.channels.max(1))
+        * MAX_ANSWER_SECONDS as usize;
     device.build_input_stream(
         *config,
         move |data: &[T], _: &cpal::InputCallbackInfo| {
             let mut buffer = buffer.lock().unwrap_or_else(PoisonError::into_inner);
-            buffer.extend(data.iter().map(|sample| sample.to_sample::<f32>()));
+            let samples = data.iter().map(|sample| sample.to_sample::<f32>());
+            if !append_within_limit(&mut buffer, samples, maximum_samples) {
+                let reason = format!(
+                    "the maximum answer length of {} minutes was reached",
+                    MAX_ANSWER_SECONDS / 60
+                );
+                limit_failure
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .get_or_insert(reason);
+            }
         },
         move |error: cpal::Error| {
             tracing::warn!(%error, "input stream error");
@@ -253,4 +267,35 @@ where
         },
         Some(OPEN_TIMEOUT),
     )
+}
+
+/// Appends what fits under `maximum` samples; returns false once the limit is reached, so
+/// a recording left running keeps its first 15 minutes instead of growing without end.
+fn append_within_limit(
+    buffer: &mut Vec<f32>,
+    samples: impl Iterator<Item = f32>,
+    maximum: usize,
+) -> bool {
+    let room = maximum.saturating_sub(buffer.len());
+    buffer.extend(samples.take(room));
+    buffer.len() < maximum
+}
+
+#[cfg(test)]
+mod tests {
+    use super::append_within_limit;
+
+    #[test]
+    fn recording_stops_growing_at_the_limit() {
+        let mut buffer = Vec::new();
+        assert!(append_within_limit(&mut buffer, [0.1; 6].into_iter(), 10));
+        assert!(
+            !append_within_limit(&mut buffer, [0.2; 6].into_iter(), 10),
+            "the limit is reached"
+        );
+        assert_eq!(buffer.len(), 10);
+        assert!(!append_within_limit(&mut buffer, [0.3; 6].into_iter(), 10));
+        assert_eq!(buffer.len(), 10, "nothing more is kept");
+        assert_eq!(buffer[9], 0.2);
+    }
 }

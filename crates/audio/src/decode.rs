@@ -11,14 +11,9 @@ use symphonia::core::io::MediaSourceStream;
 use symphonia::core::meta::MetadataOptions;
 use symphonia::core::probe::Hint;
 
-use crate::SPEECH_SAMPLE_RATE;
 use crate::error::AudioError;
 use crate::resample::resample;
-
-/// The longest answer Aira takes from a file. Longer files are refused before they are
-/// decoded (when the file declares its length) or as soon as decoding passes the limit, so a
-/// two-hour recording can never exhaust memory.
-pub const MAX_ANSWER_SECONDS: u32 = 15 * 60;
+use crate::{MAX_ANSWER_SECONDS, SPEECH_SAMPLE_RATE};
 
 /// Decodes an audio file into 16 kHz mono samples.
 pub fn decode_file(path: &Path) -> Result<Vec<f32>, AudioError> {

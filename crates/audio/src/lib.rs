@@ -3,6 +3,7 @@
 
 mod capture;
 mod decode;
+mod earcon;
 mod error;
 mod level;
 mod playback;
@@ -10,7 +11,8 @@ mod resample;
 mod wav;
 
 pub use capture::{Recorder, Recording};
-pub use decode::{MAX_ANSWER_SECONDS, decode_file};
+pub use decode::decode_file;
+pub use earcon::{EARCON_SAMPLE_RATE, Earcon};
 pub use error::AudioError;
 pub use level::Level;
 pub use playback::Player;
@@ -19,3 +21,8 @@ pub use wav::{read_wav, write_wav_mono_16k};
 
 /// The sample rate everything is converted to before transcription.
 pub const SPEECH_SAMPLE_RATE: u32 = 16_000;
+
+/// The longest answer Aira takes, recorded or imported. Longer files are refused before
+/// they are decoded whole, and recording stops keeping audio at this length, so neither a
+/// two-hour file nor a forgotten microphone can exhaust memory.
+pub const MAX_ANSWER_SECONDS: u32 = 15 * 60;

@@ -1,7 +1,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use aira_audio::{Player, Recorder, Recording};
+use aira_audio::{EARCON_SAMPLE_RATE, Earcon, Player, Recorder, Recording};
 use aira_coach::LocalCoach;
 use aira_core::analytics::analyze;
 use aira_core::i18n::Catalog;
@@ -27,6 +27,8 @@ pub struct Engine {
     coach: Arc<dyn Coach>,
     speaker: Arc<dyn Speaker>,
     recorder: Arc<Recorder>,
+    /// Shared with the speaker: earcons and speech never talk over each other.
+    player: Arc<Player>,
     last_question: Mutex<Option<String>>,
     /// The runtime the engine was opened on: callers on other threads (Tauri runs plain
     /// commands on the main thread) still spawn background work onto it.
@@ -60,7 +62,8 @@ impl Engine {
             store,
             transcriber: Arc::new(transcriber),
             coach: Arc::new(LocalCoach::new(catalog.clone())),
-            speaker: Arc::new(EspeakSpeaker::new(player)),
+            speaker: Arc::new(EspeakSpeaker::new(Arc::clone(&player))),
+            player,
             recorder: Arc::new(Recorder::spawn()?),
             catalog,
             settings,
@@ -153,8 +156,10 @@ impl Engine {
         &self,
         mut on_level: impl FnMut(InputLevel) + Send + 'static,
     ) -> Result<(), RuntimeError> {
-        // The question's voice must not end up in the answer.
+        // The question's voice must not end up in the answer; the earcon ends before the
+        // microphone opens, so it does not either.
         self.stop_speaking();
+        play_and_wait(&self.player, Earcon::RecordingStarted).await;
         let recorder = Arc::clone(&self.recorder);
         let callback = Box::new(move |level: aira_audio::Level, seconds: f32| {
             on_level(InputLevel {
@@ -171,8 +176,11 @@ impl Engine {
     pub async fn stop_recording(&self, question: &Question) -> Result<TurnResult, RuntimeError> {
         let recorder = Arc::clone(&self.recorder);
         let recording: Recording = tokio::task::spawn_blocking(move || recorder.stop()).await??;
+        let player = Arc::clone(&self.player);
+        self.runtime
+            .spawn(async move { play_and_wait(&player, Earcon::RecordingStopped).await });
         if let Some(interruption) = &recording.interruption {
-            tracing::warn!(device = %recording.device, %interruption, "the microphone failed mid-answer; keeping what was recorded");
+            tracing::warn!(device = %recording.device, %interruption, "the recording was cut short; keeping what was recorded");
         }
         self.practice(question, recording.samples, AnswerSource::Microphone)
             .await
@@ -315,6 +323,22 @@ impl Engine {
     /// Closes the database cleanly (the WAL is checkpointed).
     pub async fn close(&self) {
         self.store.close().await;
+    }
+}
+
+/// Plays an earcon to its end. Without a speaker it is skipped: the UI says the same in words.
+async fn play_and_wait(player: &Arc<Player>, earcon: Earcon) {
+    let player = Arc::clone(player);
+    let played = tokio::task::spawn_blocking(move || {
+        player
+            .play(earcon.samples(), EARCON_SAMPLE_RATE)
+            .map(|finished| finished.recv().ok())
+    })
+    .await;
+    match played {
+        Ok(Ok(_)) => {}
+        Ok(Err(error)) => tracing::debug!(%error, ?earcon, "earcon not played"),
+        Err(error) => tracing::warn!(%error, ?earcon, "earcon task failed"),
     }
 }
 
