@@ -58,10 +58,7 @@ mod tests {
     use super::*;
 
     fn crossings_per_second(samples: &[f32]) -> f32 {
-        let crossings = samples
-            .windows(2)
-            .filter(|pair| (pair[0] < 0.0) != (pair[1] < 0.0))
-            .count();
+        let crossings = aira_test_support::zero_crossings(samples);
         crossings as f32 / (samples.len() as f32 / EARCON_SAMPLE_RATE as f32) / 2.0
     }
 

@@ -74,6 +74,7 @@ fn low_pass(samples: &[f32], cutoff: f64) -> Vec<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aira_test_support::zero_crossings;
 
     fn sine(frequency: f32, rate: u32, seconds: f32) -> Vec<f32> {
         (0..(rate as f32 * seconds) as usize)
@@ -81,13 +82,6 @@ mod tests {
                 (2.0 * std::f32::consts::PI * frequency * index as f32 / rate as f32).sin() * 0.5
             })
             .collect()
-    }
-
-    fn zero_crossings(samples: &[f32]) -> usize {
-        samples
-            .windows(2)
-            .filter(|pair| (pair[0] < 0.0) != (pair[1] < 0.0))
-            .count()
     }
 
     #[test]

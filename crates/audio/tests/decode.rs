@@ -2,23 +2,9 @@
 //! formats and files Aira must refuse clearly.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use aira_audio::{AudioError, Level, MAX_ANSWER_SECONDS, decode_file};
-
-fn ffmpeg(arguments: &[&str], output: &Path) {
-    let result = Command::new("ffmpeg")
-        .args(["-hide_banner", "-loglevel", "error", "-y"])
-        .args(arguments)
-        .arg(output)
-        .output()
-        .unwrap_or_else(|error| panic!("could not run ffmpeg (install it): {error}"));
-    assert!(
-        result.status.success(),
-        "ffmpeg {arguments:?}: {}",
-        String::from_utf8_lossy(&result.stderr)
-    );
-}
+use aira_test_support::{ffmpeg, zero_crossings};
 
 /// Two seconds of a 440 Hz tone at 44.1 kHz stereo, encoded as `extension` with `codec`.
 fn tone(folder: &Path, extension: &str, codec: &[&str]) -> PathBuf {
@@ -34,13 +20,6 @@ fn tone(folder: &Path, extension: &str, codec: &[&str]) -> PathBuf {
     arguments.extend_from_slice(codec);
     ffmpeg(&arguments, &path);
     path
-}
-
-fn zero_crossings(samples: &[f32]) -> usize {
-    samples
-        .windows(2)
-        .filter(|pair| (pair[0] < 0.0) != (pair[1] < 0.0))
-        .count()
 }
 
 #[test]

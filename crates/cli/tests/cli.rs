@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use aira_test_support::{silence_to_wav, speak_to_wav, whisper_model};
+use aira_test_support::{ffmpeg, silence_to_wav, speak_to_wav, whisper_model};
 use serde_json::Value;
 
 fn aira(data_dir: &Path, arguments: &[&str]) -> Output {
@@ -216,14 +216,11 @@ fn several_files_are_transcribed_on_one_loaded_model_and_a_failure_is_reported_p
     let mp3 = data.path().join("second.mp3");
     let source = data.path().join("second.wav");
     speak_to_wav("Our team finished the project two weeks early.", &source);
-    let encoded = Command::new("ffmpeg")
-        .args(["-hide_banner", "-loglevel", "error", "-y", "-i"])
-        .arg(&source)
-        .args(["-c:a", "libmp3lame", "-b:a", "64k"])
-        .arg(&mp3)
-        .status()
-        .unwrap_or_else(|error| panic!("ffmpeg: {error}"));
-    assert!(encoded.success());
+    let source_path = source.to_str().unwrap_or_default();
+    ffmpeg(
+        &["-i", source_path, "-c:a", "libmp3lame", "-b:a", "64k"],
+        &mp3,
+    );
     let silence = data.path().join("silence.wav");
     silence_to_wav(1.0, &silence);
 

@@ -48,6 +48,22 @@ pub fn silence_to_wav(seconds: f32, path: &Path) {
         .arg(seconds.to_string()));
 }
 
+/// Runs ffmpeg quietly with `arguments`, writing `output` (overwriting it).
+pub fn ffmpeg(arguments: &[&str], output: &Path) {
+    run(Command::new("ffmpeg")
+        .args(["-hide_banner", "-loglevel", "error", "-y"])
+        .args(arguments)
+        .arg(output));
+}
+
+/// How often a signal changes sign: twice its frequency per second for a pure tone.
+pub fn zero_crossings(samples: &[f32]) -> usize {
+    samples
+        .windows(2)
+        .filter(|pair| (pair[0] < 0.0) != (pair[1] < 0.0))
+        .count()
+}
+
 fn run(command: &mut Command) {
     let output = command
         .output()
