@@ -3,12 +3,12 @@
 
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::thread::JoinHandle;
 use std::time::Duration;
 
 use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{FromSample, SampleFormat, SizedSample};
 
+use crate::command_thread::{CommandThread, send_reply};
 use crate::error::AudioError;
 use crate::level::Level;
 use crate::resample::{mix_to_mono, resample};
@@ -41,61 +41,36 @@ enum Command {
         reply: mpsc::Sender<Result<Recording, AudioError>>,
     },
     Cancel,
-    Shutdown,
 }
 
 /// Handle to the capture thread. Methods block briefly for the thread's reply; call them
 /// from a blocking context (`spawn_blocking`), not from an async task.
 pub struct Recorder {
-    commands: mpsc::Sender<Command>,
-    thread: Option<JoinHandle<()>>,
+    thread: CommandThread<Command>,
 }
 
 impl Recorder {
     pub fn spawn() -> Result<Self, AudioError> {
-        let (commands, receiver) = mpsc::channel();
-        let thread = std::thread::Builder::new()
-            .name("aira-capture".into())
-            .spawn(move || run(&receiver))?;
         Ok(Self {
-            commands,
-            thread: Some(thread),
+            thread: CommandThread::spawn("aira-capture", |commands| run(&commands))?,
         })
     }
 
     /// Opens the default input device and starts recording.
     pub fn start(&self, on_level: LevelCallback) -> Result<(), AudioError> {
-        let (reply, response) = mpsc::channel();
-        self.commands
-            .send(Command::Start { on_level, reply })
-            .map_err(|_| AudioError::ThreadGone)?;
-        response.recv().map_err(|_| AudioError::ThreadGone)?
+        self.thread
+            .request(|reply| Command::Start { on_level, reply })
     }
 
     /// Stops recording and returns everything recorded, as 16 kHz mono.
     pub fn stop(&self) -> Result<Recording, AudioError> {
-        let (reply, response) = mpsc::channel();
-        self.commands
-            .send(Command::Stop { reply })
-            .map_err(|_| AudioError::ThreadGone)?;
-        response.recv().map_err(|_| AudioError::ThreadGone)?
+        self.thread.request(|reply| Command::Stop { reply })
     }
 
     /// Stops recording and discards it.
     pub fn cancel(&self) {
-        if self.commands.send(Command::Cancel).is_err() {
+        if self.thread.send(Command::Cancel).is_err() {
             tracing::warn!("capture thread is gone; nothing to cancel");
-        }
-    }
-}
-
-impl Drop for Recorder {
-    fn drop(&mut self) {
-        if self.commands.send(Command::Shutdown).is_ok()
-            && let Some(thread) = self.thread.take()
-            && thread.join().is_err()
-        {
-            tracing::error!("capture thread panicked");
         }
     }
 }
@@ -129,19 +104,13 @@ fn run(commands: &mpsc::Receiver<Command>) {
                 send_reply(&reply, result);
             }
             Ok(Command::Cancel) => active = None,
-            Ok(Command::Shutdown) | Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Disconnected) => return,
             Err(RecvTimeoutError::Timeout) => {
                 if let Some(recording) = active.as_mut() {
                     meter(recording);
                 }
             }
         }
-    }
-}
-
-fn send_reply<T>(reply: &mpsc::Sender<T>, value: T) {
-    if reply.send(value).is_err() {
-        tracing::warn!("the caller stopped waiting for the capture thread");
     }
 }
 

@@ -2,6 +2,7 @@
 //! resampling to the 16 kHz mono that speech engines take, and WAV files.
 
 mod capture;
+mod command_thread;
 mod decode;
 mod earcon;
 mod error;

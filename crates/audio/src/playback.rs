@@ -4,12 +4,12 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::thread::JoinHandle;
 use std::time::Duration;
 
 use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{FromSample, SampleFormat, SizedSample};
 
+use crate::command_thread::{CommandThread, send_reply};
 use crate::error::AudioError;
 use crate::resample::resample;
 
@@ -22,23 +22,16 @@ enum Command {
         reply: mpsc::Sender<Result<mpsc::Receiver<()>, AudioError>>,
     },
     Stop,
-    Shutdown,
 }
 
 pub struct Player {
-    commands: mpsc::Sender<Command>,
-    thread: Option<JoinHandle<()>>,
+    thread: CommandThread<Command>,
 }
 
 impl Player {
     pub fn spawn() -> Result<Self, AudioError> {
-        let (commands, receiver) = mpsc::channel();
-        let thread = std::thread::Builder::new()
-            .name("aira-playback".into())
-            .spawn(move || run(&receiver))?;
         Ok(Self {
-            commands,
-            thread: Some(thread),
+            thread: CommandThread::spawn("aira-playback", |commands| run(&commands))?,
         })
     }
 
@@ -49,31 +42,16 @@ impl Player {
         samples: Vec<f32>,
         sample_rate: u32,
     ) -> Result<mpsc::Receiver<()>, AudioError> {
-        let (reply, response) = mpsc::channel();
-        self.commands
-            .send(Command::Play {
-                samples,
-                sample_rate,
-                reply,
-            })
-            .map_err(|_| AudioError::ThreadGone)?;
-        response.recv().map_err(|_| AudioError::ThreadGone)?
+        self.thread.request(|reply| Command::Play {
+            samples,
+            sample_rate,
+            reply,
+        })
     }
 
     pub fn stop(&self) {
-        if self.commands.send(Command::Stop).is_err() {
+        if self.thread.send(Command::Stop).is_err() {
             tracing::warn!("playback thread is gone; nothing to stop");
-        }
-    }
-}
-
-impl Drop for Player {
-    fn drop(&mut self) {
-        if self.commands.send(Command::Shutdown).is_ok()
-            && let Some(thread) = self.thread.take()
-            && thread.join().is_err()
-        {
-            tracing::error!("playback thread panicked");
         }
     }
 }
@@ -103,12 +81,10 @@ fn run(commands: &mpsc::Receiver<Command>) {
                     });
                     finished_signal
                 });
-                if reply.send(result).is_err() {
-                    tracing::warn!("the caller stopped waiting for playback to start");
-                }
+                send_reply(&reply, result);
             }
             Ok(Command::Stop) => playing = None,
-            Ok(Command::Shutdown) | Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Disconnected) => return,
             Err(RecvTimeoutError::Timeout) => {
                 let finished = playing
                     .as_ref()
