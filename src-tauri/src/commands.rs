@@ -7,6 +7,7 @@
 
 pub mod history;
 pub mod practice;
+pub mod preferences;
 pub mod recording;
 pub mod status;
 pub mod voice;

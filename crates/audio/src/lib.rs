@@ -9,15 +9,17 @@ mod error;
 mod level;
 mod playback;
 mod resample;
+mod voice_activity;
 mod wav;
 
-pub use capture::{Recorder, Recording};
+pub use capture::{CaptureCallback, CaptureEvent, InputDevice, Recorder, Recording};
 pub use decode::decode_file;
 pub use earcon::{EARCON_SAMPLE_RATE, Earcon};
 pub use error::AudioError;
 pub use level::Level;
 pub use playback::Player;
-pub use resample::{mix_to_mono, resample};
+pub use resample::{StreamResampler, mix_to_mono, resample};
+pub use voice_activity::{FRAME_MS, FRAME_SAMPLES, VoiceActivityDetector, speech_regions};
 pub use wav::{read_wav, write_wav_mono_16k};
 
 /// The sample rate everything is converted to before transcription.

@@ -45,7 +45,7 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
     } = &arguments.command
     {
         settings.language = language.clone().unwrap_or(settings.language);
-        settings.whisper_threads = threads.unwrap_or(settings.whisper_threads);
+        settings.whisper_threads = threads.or(settings.whisper_threads);
     }
     let engine = Engine::open(settings).await?;
     let result = match arguments.command {

@@ -3,6 +3,8 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use aira_protocol::{Feedback, Metrics};
 
@@ -29,12 +31,36 @@ pub enum TranscribeError {
     NoSpeech,
     #[error("transcription failed: {0}")]
     Engine(String),
+    #[error("the transcription was cancelled")]
+    Cancelled,
+}
+
+/// How to transcribe one piece of audio.
+#[derive(Debug, Clone, Default)]
+pub struct TranscriptionOptions {
+    /// Words the speaker is likely to say (the question's technical terms): engines that
+    /// take a prompt or a vocabulary spell them right.
+    pub prompt: Option<String>,
+    /// Set to give up on the job; an engine checks it before starting and where it can.
+    pub cancel: Option<Arc<AtomicBool>>,
+}
+
+impl TranscriptionOptions {
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .is_some_and(|cancel| cancel.load(Ordering::Relaxed))
+    }
 }
 
 pub trait Transcriber: Send + Sync {
     /// A name for people: which engine and model answered.
     fn engine_name(&self) -> String;
-    fn transcribe(&self, samples: Vec<f32>) -> PortFuture<'_, Transcript, TranscribeError>;
+    fn transcribe(
+        &self,
+        samples: Vec<f32>,
+        options: TranscriptionOptions,
+    ) -> PortFuture<'_, Transcript, TranscribeError>;
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -38,6 +38,30 @@ impl Question {
         }
     }
 
+    /// A short prompt for the transcriber: the question itself, then for technical
+    /// questions their key terms, so words like "mutex" or "polymorphism" are spelled
+    /// right. Kept short: long prompts make Whisper worse, not better.
+    pub fn transcription_prompt(&self) -> String {
+        const MOST_TERMS: usize = 12;
+        let mut prompt = self.text.clone();
+        if self.kind == "technical" {
+            let terms: Vec<&str> = self
+                .key_points
+                .iter()
+                .flat_map(|key_point| key_point.keywords.iter())
+                .map(String::as_str)
+                .filter(|term| term.len() > 3)
+                .take(MOST_TERMS)
+                .collect();
+            if !terms.is_empty() {
+                prompt.push(' ');
+                prompt.push_str(&terms.join(", "));
+                prompt.push('.');
+            }
+        }
+        prompt
+    }
+
     pub fn to_practice_question(&self) -> PracticeQuestion {
         PracticeQuestion {
             id: self.id.clone(),

@@ -7,6 +7,8 @@ mod app;
 mod error;
 mod history;
 mod practice;
+mod preferences;
+mod recording;
 
 pub use app::{AppStatus, SpeakInput};
 pub use error::{CommandError, ErrorCode};
@@ -14,4 +16,9 @@ pub use history::{HistoryInput, HistoryOutput, TurnStatus, TurnSummary};
 pub use practice::{
     AnswerSource, Feedback, FillerCount, InputLevel, Metrics, PracticeQuestion, StartPracticeInput,
     StopRecordingInput, SubmitAnswerFileInput, TurnResult,
+};
+pub use preferences::{Preferences, PreferencesPatch};
+pub use recording::{
+    InputDeviceInfo, InputDevicesOutput, RecordingMode, RecordingUpdate, StartRecordingInput,
+    StartRecordingOutput,
 };

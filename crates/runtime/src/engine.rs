@@ -5,14 +5,19 @@ use aira_audio::{EARCON_SAMPLE_RATE, Earcon, Player, Recorder, Recording};
 use aira_coach::LocalCoach;
 use aira_core::analytics::analyze;
 use aira_core::i18n::Catalog;
-use aira_core::ports::{Coach, CoachRequest, Speaker, Transcriber};
+use aira_core::ports::{Coach, CoachRequest, Speaker, Transcriber, TranscriptionOptions};
 use aira_core::{Question, QuestionBank};
-use aira_protocol::{AnswerSource, AppStatus, InputLevel, TurnResult, TurnSummary};
+use aira_protocol::{
+    AnswerSource, AppStatus, InputDeviceInfo, InputDevicesOutput, Preferences, PreferencesPatch,
+    RecordingMode, RecordingUpdate, StartRecordingOutput, TurnResult, TurnSummary,
+};
 use aira_speech::{WhisperSettings, WhisperTranscriber, check_model_file};
 use aira_store::{CompletedTurn, NewTurn, Store};
 use aira_voice::EspeakSpeaker;
 
 use crate::error::RuntimeError;
+use crate::live::{LiveOptions, LiveSession};
+use crate::preferences;
 use crate::settings::Settings;
 
 /// The running engine. Cheap to share (`Arc<Engine>`). Open it inside a tokio runtime; its
@@ -23,6 +28,9 @@ pub struct Engine {
     bank: QuestionBank,
     catalog: Catalog,
     store: Store,
+    /// The local transcriber, for its settings (threads).
+    whisper: Arc<WhisperTranscriber>,
+    /// Whatever transcribes answers.
     transcriber: Arc<dyn Transcriber>,
     coach: Arc<dyn Coach>,
     speaker: Arc<dyn Speaker>,
@@ -30,6 +38,9 @@ pub struct Engine {
     /// Shared with the speaker: earcons and speech never talk over each other.
     player: Arc<Player>,
     last_question: Mutex<Option<String>>,
+    preferences: Mutex<Preferences>,
+    /// The answer being recorded, transcribed as it goes.
+    live: Mutex<Option<LiveSession>>,
     /// The runtime the engine was opened on: callers on other threads (Tauri runs plain
     /// commands on the main thread) still spawn background work onto it.
     runtime: tokio::runtime::Handle,
@@ -47,20 +58,24 @@ impl Engine {
         let bank =
             QuestionBank::builtin().map_err(|error| RuntimeError::Internal(error.to_string()))?;
         let catalog = Catalog::english();
+        let preferences = preferences::load(&preferences::path_in(&settings.data_dir));
         let transcriber = WhisperTranscriber::spawn(WhisperSettings {
             model_path: settings.model_path.clone(),
-            threads: settings.whisper_threads,
+            threads: settings.whisper_threads(&preferences),
             language: settings.language.clone(),
+            fit_audio_context: true,
         })
         .map_err(|error| {
             RuntimeError::Internal(format!("could not start the whisper worker: {error}"))
         })?;
+        let whisper = Arc::new(transcriber);
         let player = Arc::new(Player::spawn()?);
         tracing::info!(data_dir = %settings.data_dir.display(), model = %settings.model_path.display(), "engine ready");
         Ok(Self {
             bank,
             store,
-            transcriber: Arc::new(transcriber),
+            transcriber: Arc::clone(&whisper) as Arc<dyn Transcriber>,
+            whisper,
             coach: Arc::new(LocalCoach::new(catalog.clone())),
             speaker: Arc::new(EspeakSpeaker::new(Arc::clone(&player))),
             player,
@@ -68,6 +83,8 @@ impl Engine {
             catalog,
             settings,
             last_question: Mutex::new(None),
+            preferences: Mutex::new(preferences),
+            live: Mutex::new(None),
             runtime: tokio::runtime::Handle::current(),
         })
     }
@@ -151,43 +168,131 @@ impl Engine {
         self.speaker.stop();
     }
 
-    /// Opens the microphone; `on_level` is called about 20 times a second.
+    pub fn preferences(&self) -> Preferences {
+        lock(&self.preferences).clone()
+    }
+
+    /// Changes and saves the user's choices; returns them as they now stand.
+    pub fn update_preferences(&self, patch: PreferencesPatch) -> Result<Preferences, RuntimeError> {
+        let mut preferences = lock(&self.preferences);
+        let mut updated = preferences.clone();
+        updated.apply(patch);
+        preferences::save(&preferences::path_in(&self.settings.data_dir), &updated)?;
+        self.whisper
+            .set_threads(self.settings.whisper_threads(&updated));
+        *preferences = updated.clone();
+        Ok(updated)
+    }
+
+    /// The microphones present now, and the remembered choice.
+    pub async fn input_devices(&self) -> Result<InputDevicesOutput, RuntimeError> {
+        let recorder = Arc::clone(&self.recorder);
+        let devices = tokio::task::spawn_blocking(move || recorder.devices()).await??;
+        Ok(InputDevicesOutput {
+            devices: devices
+                .into_iter()
+                .map(|device| InputDeviceInfo {
+                    id: device.id,
+                    name: device.name,
+                    is_default: device.is_default,
+                })
+                .collect(),
+            chosen: self.preferences().input_device,
+        })
+    }
+
+    /// Opens the chosen microphone (the default if it is gone) for an answer to
+    /// `question`, and transcribes while the user speaks. `on_update` receives levels about
+    /// 20 times a second, the words so far, and the moments the front end should stop
+    /// (silence in auto-stop mode, the length limit, a lost device).
     pub async fn start_recording(
         &self,
-        mut on_level: impl FnMut(InputLevel) + Send + 'static,
-    ) -> Result<(), RuntimeError> {
+        question: &Question,
+        on_update: impl FnMut(RecordingUpdate) + Send + 'static,
+    ) -> Result<StartRecordingOutput, RuntimeError> {
+        if lock(&self.live).is_some() {
+            return Err(aira_audio::AudioError::AlreadyRecording.into());
+        }
         // The question's voice must not end up in the answer; the earcon ends before the
         // microphone opens, so it does not either.
         self.stop_speaking();
         play_and_wait(&self.player, Earcon::RecordingStarted).await;
+        let preferences = self.preferences();
+        let auto_stop_after_ms = (preferences.recording_mode == RecordingMode::AutoStop)
+            .then_some((preferences.auto_stop_silence_seconds * 1000.0) as u32);
+        let (session, events) = LiveSession::start(
+            Arc::clone(&self.transcriber),
+            LiveOptions {
+                prompt: Some(question.transcription_prompt()),
+                auto_stop_after_ms,
+            },
+            Box::new(on_update),
+        );
         let recorder = Arc::clone(&self.recorder);
-        let callback = Box::new(move |level: aira_audio::Level, seconds: f32| {
-            on_level(InputLevel {
-                rms: level.rms,
-                peak: level.peak,
-                seconds,
-            });
+        let callback = Box::new(move |event| {
+            if events.send(event).is_err() {
+                tracing::debug!("live transcription ended before the recording");
+            }
         });
-        tokio::task::spawn_blocking(move || recorder.start(callback)).await??;
-        Ok(())
+        let device = preferences.input_device.clone();
+        let opened = tokio::task::spawn_blocking(move || recorder.start(device, callback)).await?;
+        match opened {
+            Ok(device) => {
+                *lock(&self.live) = Some(session);
+                Ok(StartRecordingOutput {
+                    device,
+                    mode: preferences.recording_mode,
+                })
+            }
+            Err(error) => {
+                session.cancel();
+                Err(error.into())
+            }
+        }
+    }
+
+    pub async fn pause_recording(&self) -> Result<(), RuntimeError> {
+        let recorder = Arc::clone(&self.recorder);
+        Ok(tokio::task::spawn_blocking(move || recorder.pause()).await??)
+    }
+
+    pub async fn resume_recording(&self) -> Result<(), RuntimeError> {
+        let recorder = Arc::clone(&self.recorder);
+        Ok(tokio::task::spawn_blocking(move || recorder.resume()).await??)
     }
 
     /// Stops the microphone and coaches what was recorded as the answer to `question`.
+    /// Most of the answer is transcribed already; only the words after the last pause
+    /// are left.
     pub async fn stop_recording(&self, question: &Question) -> Result<TurnResult, RuntimeError> {
         let recorder = Arc::clone(&self.recorder);
-        let recording: Recording = tokio::task::spawn_blocking(move || recorder.stop()).await??;
+        let stopped = tokio::task::spawn_blocking(move || recorder.stop()).await?;
+        let session = lock(&self.live).take();
+        let recording: Recording = stopped?;
         let player = Arc::clone(&self.player);
         self.runtime
             .spawn(async move { play_and_wait(&player, Earcon::RecordingStopped).await });
         if let Some(interruption) = &recording.interruption {
             tracing::warn!(device = %recording.device, %interruption, "the recording was cut short; keeping what was recorded");
         }
-        self.practice(question, recording.samples, AnswerSource::Microphone)
+        let Some(session) = session else {
+            return self
+                .practice(question, recording.samples, AnswerSource::Microphone)
+                .await;
+        };
+        let turn = self
+            .record_turn(question, &recording.samples, AnswerSource::Microphone)
+            .await?;
+        let transcript = session.finish(recording.samples).await;
+        self.complete_turn(question, turn, transcript.map_err(RuntimeError::from))
             .await
     }
 
     pub fn cancel_recording(&self) {
         self.recorder.cancel();
+        if let Some(session) = lock(&self.live).take() {
+            session.cancel();
+        }
     }
 
     /// Coaches an answer recorded earlier (WAV, MP3, M4A/AAC, OGG/Vorbis or FLAC).
@@ -206,7 +311,10 @@ impl Engine {
         path: &Path,
     ) -> Result<aira_core::Transcript, RuntimeError> {
         let samples = decode(path).await?;
-        Ok(self.transcriber.transcribe(samples).await?)
+        Ok(self
+            .transcriber
+            .transcribe(samples, TranscriptionOptions::default())
+            .await?)
     }
 
     /// Which engine and model transcribe, for people.
@@ -222,61 +330,97 @@ impl Engine {
         samples: Vec<f32>,
         source: AnswerSource,
     ) -> Result<TurnResult, RuntimeError> {
+        let turn = self.record_turn(question, &samples, source).await?;
+        let options = TranscriptionOptions {
+            prompt: Some(question.transcription_prompt()),
+            cancel: None,
+        };
+        let transcript = self
+            .transcriber
+            .transcribe(samples, options)
+            .await
+            .map_err(RuntimeError::from);
+        self.complete_turn(question, turn, transcript).await
+    }
+
+    /// Saves the answer's audio and a `recorded` row.
+    async fn record_turn(
+        &self,
+        question: &Question,
+        samples: &[f32],
+        source: AnswerSource,
+    ) -> Result<RecordedTurn, RuntimeError> {
         if samples.is_empty() {
             return Err(aira_audio::AudioError::EmptyAudio.into());
         }
         let created_at = now_rfc3339();
-        let audio_path = self.save_answer_audio(&created_at, &samples).await?;
-        let practice_question = question.to_practice_question();
-        let audio_path_text = audio_path.display().to_string();
-        let turn_id = self
+        let audio_path = self.save_answer_audio(&created_at, samples).await?;
+        let audio_path = audio_path.display().to_string();
+        let id = self
             .store
             .insert_recorded_turn(NewTurn {
                 created_at: &created_at,
-                question: &practice_question,
+                question: &question.to_practice_question(),
                 source,
-                audio_path: &audio_path_text,
+                audio_path: &audio_path,
             })
             .await?;
-
-        match self.transcribe_and_coach(question, samples).await {
-            Ok((transcript, metrics, feedback)) => {
-                let transcription_engine = self.transcriber.engine_name();
-                self.store
-                    .complete_turn(
-                        turn_id,
-                        CompletedTurn {
-                            transcript: &transcript,
-                            metrics: &metrics,
-                            feedback: &feedback,
-                            transcription_engine: &transcription_engine,
-                        },
-                    )
-                    .await?;
-                Ok(TurnResult {
-                    turn_id,
-                    question: practice_question,
-                    source,
-                    transcript: transcript.text,
-                    metrics,
-                    feedback,
-                    transcription_engine,
-                    audio_path: audio_path_text,
-                })
-            }
-            Err(error) => {
-                if let Err(store_error) = self.store.fail_turn(turn_id, &error.to_string()).await {
-                    tracing::error!(%store_error, turn_id, "could not mark the turn as failed");
-                }
-                Err(error)
-            }
-        }
+        Ok(RecordedTurn {
+            id,
+            source,
+            audio_path,
+        })
     }
 
-    async fn transcribe_and_coach(
+    /// Analyses and coaches a recorded turn's transcript and completes its row, or marks
+    /// it failed with the reason (its audio stays).
+    async fn complete_turn(
         &self,
         question: &Question,
-        samples: Vec<f32>,
+        turn: RecordedTurn,
+        transcript: Result<aira_core::Transcript, RuntimeError>,
+    ) -> Result<TurnResult, RuntimeError> {
+        let coached = match transcript {
+            Ok(transcript) => self.coach_transcript(question, transcript).await,
+            Err(error) => Err(error),
+        };
+        let (transcript, metrics, feedback) = match coached {
+            Ok(coached) => coached,
+            Err(error) => {
+                if let Err(store_error) = self.store.fail_turn(turn.id, &error.to_string()).await {
+                    tracing::error!(%store_error, turn.id, "could not mark the turn as failed");
+                }
+                return Err(error);
+            }
+        };
+        let transcription_engine = self.transcriber.engine_name();
+        self.store
+            .complete_turn(
+                turn.id,
+                CompletedTurn {
+                    transcript: &transcript,
+                    metrics: &metrics,
+                    feedback: &feedback,
+                    transcription_engine: &transcription_engine,
+                },
+            )
+            .await?;
+        Ok(TurnResult {
+            turn_id: turn.id,
+            question: question.to_practice_question(),
+            source: turn.source,
+            transcript: transcript.text,
+            metrics,
+            feedback,
+            transcription_engine,
+            audio_path: turn.audio_path,
+        })
+    }
+
+    async fn coach_transcript(
+        &self,
+        question: &Question,
+        transcript: aira_core::Transcript,
     ) -> Result<
         (
             aira_core::Transcript,
@@ -285,7 +429,6 @@ impl Engine {
         ),
         RuntimeError,
     > {
-        let transcript = self.transcriber.transcribe(samples).await?;
         let metrics = analyze(&transcript, question);
         let feedback = self
             .coach
@@ -346,6 +489,18 @@ async fn play_and_wait(player: &Arc<Player>, earcon: Earcon) {
 async fn decode(path: &Path) -> Result<Vec<f32>, RuntimeError> {
     let path = path.to_owned();
     Ok(tokio::task::spawn_blocking(move || aira_audio::decode_file(&path)).await??)
+}
+
+/// A turn whose audio and `recorded` row are saved.
+struct RecordedTurn {
+    id: i64,
+    source: AnswerSource,
+    audio_path: String,
+}
+
+/// Locks a mutex whose data stays valid even if a holder panicked.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 fn now_rfc3339() -> String {

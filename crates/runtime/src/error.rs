@@ -45,7 +45,7 @@ impl RuntimeError {
                 TranscribeError::EmptyAudio => ErrorCode::EmptyAudio,
                 TranscribeError::NoSpeech => ErrorCode::NoSpeech,
                 TranscribeError::UnsupportedLanguage { .. } => ErrorCode::UnsupportedLanguage,
-                TranscribeError::Engine(_) => ErrorCode::Internal,
+                TranscribeError::Engine(_) | TranscribeError::Cancelled => ErrorCode::Internal,
             },
             RuntimeError::Store(_) => ErrorCode::Storage,
             RuntimeError::File { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {

@@ -6,7 +6,9 @@
 
 mod engine;
 mod error;
+pub mod live;
 mod logging;
+mod preferences;
 mod settings;
 
 pub use engine::Engine;

@@ -14,8 +14,9 @@ pub struct Settings {
     pub data_dir: PathBuf,
     /// The Whisper GGML model. `AIRA_WHISPER_MODEL`; default `<data_dir>/models/ggml-tiny.en.bin`.
     pub model_path: PathBuf,
-    /// Whisper CPU threads. `AIRA_WHISPER_THREADS`; default: up to 4 of the available cores.
-    pub whisper_threads: u32,
+    /// Whisper CPU threads when set here (`--threads`, `AIRA_WHISPER_THREADS`): wins over
+    /// the user's preference. See [`Settings::whisper_threads`].
+    pub whisper_threads: Option<u32>,
     /// Language of answers. `AIRA_LANGUAGE`; default "en".
     pub language: String,
 }
@@ -38,12 +39,10 @@ impl Settings {
         let model_path = model_path
             .or_else(|| environment_path("AIRA_WHISPER_MODEL"))
             .unwrap_or_else(|| data_dir.join("models").join(DEFAULT_MODEL_FILE));
-        let available = std::thread::available_parallelism().map_or(1, |count| count.get() as u32);
         let whisper_threads = std::env::var("AIRA_WHISPER_THREADS")
             .ok()
             .and_then(|threads| threads.parse().ok())
-            .filter(|threads| *threads > 0)
-            .unwrap_or(available.min(4));
+            .filter(|threads| *threads > 0);
         let language = std::env::var("AIRA_LANGUAGE")
             .ok()
             .filter(|language| !language.is_empty())
@@ -54,6 +53,16 @@ impl Settings {
             whisper_threads,
             language,
         }
+    }
+
+    /// Threads for whisper: this setting, else the user's preference, else up to 4 of the
+    /// machine's cores.
+    pub fn whisper_threads(&self, preferences: &aira_protocol::Preferences) -> u32 {
+        let available = std::thread::available_parallelism().map_or(1, |count| count.get() as u32);
+        self.whisper_threads
+            .or(preferences.whisper_threads)
+            .unwrap_or(available.min(4))
+            .max(1)
     }
 
     pub fn database_path(&self) -> PathBuf {

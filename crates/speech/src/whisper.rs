@@ -1,9 +1,12 @@
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread::JoinHandle;
 
 use aira_core::Transcript;
-use aira_core::ports::{PortFuture, SAMPLE_RATE, TranscribeError, Transcriber};
+use aira_core::ports::{
+    PortFuture, SAMPLE_RATE, TranscribeError, Transcriber, TranscriptionOptions,
+};
 use tokio::sync::oneshot;
 use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextParameters};
 
@@ -23,10 +26,15 @@ pub struct WhisperSettings {
     pub threads: u32,
     /// A language code such as "en", or "auto" to detect it.
     pub language: String,
+    /// Encode only as much of Whisper's 30 s window as the audio fills. Much faster for
+    /// short pieces (live transcription sends a few seconds at a time); see
+    /// [`audio_context_for`].
+    pub fit_audio_context: bool,
 }
 
 struct Job {
     samples: Vec<f32>,
+    options: TranscriptionOptions,
     reply: oneshot::Sender<Result<Transcript, TranscribeError>>,
 }
 
@@ -34,6 +42,8 @@ struct Job {
 /// kept for the life of the handle.
 pub struct WhisperTranscriber {
     settings: WhisperSettings,
+    /// Threads for the next job; changeable while the model stays loaded.
+    threads: Arc<AtomicU32>,
     jobs: Option<mpsc::Sender<Job>>,
     worker: Option<JoinHandle<()>>,
 }
@@ -42,13 +52,26 @@ impl WhisperTranscriber {
     pub fn spawn(settings: WhisperSettings) -> std::io::Result<Self> {
         whisper_rs::install_logging_hooks();
         let (jobs, receiver) = mpsc::channel::<Job>();
-        let worker_settings = settings.clone();
+        let threads = Arc::new(AtomicU32::new(settings.threads.max(1)));
+        let worker_threads = Arc::clone(&threads);
+        let mut worker_settings = settings.clone();
         let worker = std::thread::Builder::new()
             .name("aira-whisper".into())
             .spawn(move || {
                 let mut model: Option<WhisperContext> = None;
                 for job in receiver {
-                    let result = transcribe_on_worker(&worker_settings, &mut model, &job.samples);
+                    // A job given up on while it waited (a stale partial transcript) costs nothing.
+                    let result = if job.options.is_cancelled() {
+                        Err(TranscribeError::Cancelled)
+                    } else {
+                        worker_settings.threads = worker_threads.load(Ordering::Relaxed);
+                        transcribe_on_worker(
+                            &worker_settings,
+                            &mut model,
+                            &job.samples,
+                            &job.options,
+                        )
+                    };
                     if job.reply.send(result).is_err() {
                         tracing::debug!("transcription finished after its caller gave up");
                     }
@@ -56,6 +79,7 @@ impl WhisperTranscriber {
             })?;
         Ok(Self {
             settings,
+            threads,
             jobs: Some(jobs),
             worker: Some(worker),
         })
@@ -63,6 +87,11 @@ impl WhisperTranscriber {
 
     pub fn settings(&self) -> &WhisperSettings {
         &self.settings
+    }
+
+    /// Threads for the jobs that start from now on.
+    pub fn set_threads(&self, threads: u32) {
+        self.threads.store(threads.max(1), Ordering::Relaxed);
     }
 }
 
@@ -87,14 +116,22 @@ impl Transcriber for WhisperTranscriber {
         format!("whisper ({})", file.unwrap_or_else(|| "model".into()))
     }
 
-    fn transcribe(&self, samples: Vec<f32>) -> PortFuture<'_, Transcript, TranscribeError> {
+    fn transcribe(
+        &self,
+        samples: Vec<f32>,
+        options: TranscriptionOptions,
+    ) -> PortFuture<'_, Transcript, TranscribeError> {
         Box::pin(async move {
             let (reply, response) = oneshot::channel();
             let gone = || TranscribeError::Engine("the whisper worker has stopped".into());
             self.jobs
                 .as_ref()
                 .ok_or_else(gone)?
-                .send(Job { samples, reply })
+                .send(Job {
+                    samples,
+                    options,
+                    reply,
+                })
                 .map_err(|_| gone())?;
             response.await.map_err(|_| gone())?
         })
@@ -105,6 +142,7 @@ fn transcribe_on_worker(
     settings: &WhisperSettings,
     model: &mut Option<WhisperContext>,
     samples: &[f32],
+    options: &TranscriptionOptions,
 ) -> Result<Transcript, TranscribeError> {
     if samples.is_empty() {
         return Err(TranscribeError::EmptyAudio);
@@ -153,6 +191,16 @@ fn transcribe_on_worker(
     parameters.set_print_realtime(false);
     parameters.set_print_special(false);
     parameters.set_print_timestamps(false);
+    if let Some(prompt) = options
+        .prompt
+        .as_deref()
+        .filter(|prompt| !prompt.contains('\0'))
+    {
+        parameters.set_initial_prompt(prompt);
+    }
+    if settings.fit_audio_context {
+        parameters.set_audio_ctx(audio_context_for(samples.len()));
+    }
     let started = std::time::Instant::now();
     state.full(parameters, samples).map_err(engine_error)?;
 
@@ -208,6 +256,21 @@ fn load(settings: &WhisperSettings) -> Result<WhisperContext, TranscribeError> {
             })?;
     tracing::info!(path = %settings.model_path.display(), seconds = started.elapsed().as_secs_f32(), "whisper model loaded");
     Ok(context)
+}
+
+/// Encoder positions for `samples` of 16 kHz audio: one per 20 ms, plus a margin so the
+/// last word is never cut, rounded up to a multiple of 64 (whisper.cpp's fast path), and
+/// never more than the full window of 1500. Zero means the full window.
+fn audio_context_for(samples: usize) -> i32 {
+    const FULL_WINDOW: usize = 1500;
+    const MARGIN: usize = 128;
+    let positions = samples.div_ceil(320) + MARGIN;
+    let rounded = positions.div_ceil(64) * 64;
+    if rounded >= FULL_WINDOW {
+        0
+    } else {
+        rounded as i32
+    }
 }
 
 fn centiseconds_to_ms(centiseconds: i64) -> u32 {

@@ -1,6 +1,6 @@
 //! The real model on real (synthesized) speech.
 
-use aira_core::ports::{TranscribeError, Transcriber};
+use aira_core::ports::{TranscribeError, Transcriber, TranscriptionOptions};
 use aira_speech::{WhisperSettings, WhisperTranscriber};
 use aira_test_support::{silence_to_wav, speak_to_wav, whisper_model, word_error_rate};
 
@@ -9,6 +9,7 @@ fn transcriber(model_path: std::path::PathBuf) -> WhisperTranscriber {
         model_path,
         threads: 1,
         language: "en".into(),
+        fit_audio_context: true,
     };
     WhisperTranscriber::spawn(settings).unwrap_or_else(|error| panic!("worker thread: {error}"))
 }
@@ -41,7 +42,7 @@ async fn espeak_speech_is_transcribed_with_low_word_error_rate_and_word_times() 
 
         let started = std::time::Instant::now();
         let transcript = whisper
-            .transcribe(samples)
+            .transcribe(samples, TranscriptionOptions::default())
             .await
             .unwrap_or_else(|error| panic!("{error}"));
         seconds_spent += started.elapsed().as_secs_f64();
@@ -90,11 +91,15 @@ async fn silence_and_empty_audio_are_reported_not_invented() {
     let samples = aira_audio::decode_file(&path).unwrap_or_else(|error| panic!("{error}"));
     let whisper = transcriber(whisper_model());
     assert_eq!(
-        whisper.transcribe(samples).await,
+        whisper
+            .transcribe(samples, TranscriptionOptions::default())
+            .await,
         Err(TranscribeError::NoSpeech)
     );
     assert_eq!(
-        whisper.transcribe(Vec::new()).await,
+        whisper
+            .transcribe(Vec::new(), TranscriptionOptions::default())
+            .await,
         Err(TranscribeError::EmptyAudio)
     );
 }
@@ -105,7 +110,9 @@ async fn a_missing_or_corrupt_model_is_a_clear_error() {
     let speech = vec![0.2_f32; 16_000];
     let missing = transcriber(folder.path().join("no-model.bin"));
     assert!(matches!(
-        missing.transcribe(speech.clone()).await,
+        missing
+            .transcribe(speech.clone(), TranscriptionOptions::default())
+            .await,
         Err(TranscribeError::ModelMissing { .. })
     ));
 
@@ -115,7 +122,9 @@ async fn a_missing_or_corrupt_model_is_a_clear_error() {
     std::fs::write(&truncated, &bytes[..bytes.len() / 3]).unwrap_or_else(|error| panic!("{error}"));
     let corrupt = transcriber(truncated);
     assert!(matches!(
-        corrupt.transcribe(speech).await,
+        corrupt
+            .transcribe(speech, TranscriptionOptions::default())
+            .await,
         Err(TranscribeError::ModelInvalid { .. })
     ));
 }

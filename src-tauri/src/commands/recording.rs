@@ -1,28 +1,52 @@
-use aira_protocol::{CommandError, InputLevel, StopRecordingInput, TurnResult};
+use aira_protocol::{
+    CommandError, InputDevicesOutput, RecordingUpdate, StartRecordingInput, StartRecordingOutput,
+    StopRecordingInput, TurnResult,
+};
 use tauri::State;
 use tauri::ipc::Channel;
 
 use crate::state::AppState;
 
-/// Opens the microphone; input levels stream over `levels` about 20 times a second.
+/// The microphones present now, and the remembered choice.
+#[tauri::command]
+pub async fn list_input_devices(
+    state: State<'_, AppState>,
+) -> Result<InputDevicesOutput, CommandError> {
+    Ok(state.engine()?.input_devices().await?)
+}
+
+/// Opens the microphone for an answer. Levels (about 20 a second), the words heard so far,
+/// and the moments to stop (silence, length limit, lost device) stream over `updates`.
 #[tauri::command]
 pub async fn start_recording(
     state: State<'_, AppState>,
-    levels: Channel<InputLevel>,
-) -> Result<(), CommandError> {
+    input: StartRecordingInput,
+    updates: Channel<RecordingUpdate>,
+) -> Result<StartRecordingOutput, CommandError> {
     let engine = state.engine()?;
-    engine
-        .start_recording(move |level| {
-            if let Err(error) = levels.send(level) {
-                tracing::debug!(%error, "a level reading was not delivered");
+    let question = engine.question(&input.question_id)?;
+    let opened = engine
+        .start_recording(&question, move |update| {
+            if let Err(error) = updates.send(update) {
+                tracing::debug!(%error, "a recording update was not delivered");
             }
         })
         .await?;
-    Ok(())
+    Ok(opened)
 }
 
-/// Stops the microphone, then transcribes, analyses, coaches and saves the answer; the
-/// feedback is read aloud as it is shown.
+#[tauri::command]
+pub async fn pause_recording(state: State<'_, AppState>) -> Result<(), CommandError> {
+    Ok(state.engine()?.pause_recording().await?)
+}
+
+#[tauri::command]
+pub async fn resume_recording(state: State<'_, AppState>) -> Result<(), CommandError> {
+    Ok(state.engine()?.resume_recording().await?)
+}
+
+/// Stops the microphone, then finishes the transcript, analyses, coaches and saves the
+/// answer; the feedback is read aloud as it is shown.
 #[tauri::command]
 pub async fn stop_recording(
     state: State<'_, AppState>,

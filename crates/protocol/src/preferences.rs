@@ -1,0 +1,117 @@
+//! The user's choices that Aira remembers between runs.
+
+use serde::{Deserialize, Serialize};
+
+use crate::RecordingMode;
+
+/// Remembered choices. Every field has a default, so a file from an older version (or
+/// none) still reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    /// The chosen microphone ([`crate::InputDeviceInfo::id`]); `None` follows the system default.
+    pub input_device: Option<String>,
+    pub recording_mode: RecordingMode,
+    /// Silence after speech that ends an answer in auto-stop mode.
+    pub auto_stop_silence_seconds: f32,
+    /// Whisper CPU threads; `None` picks for the machine.
+    pub whisper_threads: Option<u32>,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            input_device: None,
+            recording_mode: RecordingMode::default(),
+            auto_stop_silence_seconds: 2.5,
+            whisper_threads: None,
+        }
+    }
+}
+
+/// `update_preferences`: only the fields present change. `input_device: Some(None)`
+/// returns to the system default.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PreferencesPatch {
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub input_device: Option<Option<String>>,
+    pub recording_mode: Option<RecordingMode>,
+    pub auto_stop_silence_seconds: Option<f32>,
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub whisper_threads: Option<Option<u32>>,
+}
+
+/// Tells a field that is absent (leave it) from one that is `null` (clear it).
+mod double_option {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        value: &Option<Option<T>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            None => serializer.serialize_unit(),
+            Some(inner) => inner.serialize(serializer),
+        }
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::deserialize(deserializer).map(Some)
+    }
+}
+
+impl Preferences {
+    /// Applies `patch`, keeping values in their sensible ranges.
+    pub fn apply(&mut self, patch: PreferencesPatch) {
+        if let Some(device) = patch.input_device {
+            self.input_device = device.filter(|device| !device.is_empty());
+        }
+        if let Some(mode) = patch.recording_mode {
+            self.recording_mode = mode;
+        }
+        if let Some(seconds) = patch.auto_stop_silence_seconds
+            && seconds.is_finite()
+        {
+            self.auto_stop_silence_seconds = seconds.clamp(1.0, 10.0);
+        }
+        if let Some(threads) = patch.whisper_threads {
+            self.whisper_threads = threads.map(|threads| threads.clamp(1, 16));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_patch_changes_only_what_it_names_and_null_clears() -> Result<(), serde_json::Error> {
+        let mut preferences = Preferences {
+            input_device: Some("alsa:usb".into()),
+            whisper_threads: Some(2),
+            ..Preferences::default()
+        };
+        preferences.apply(serde_json::from_str(r#"{"recording_mode":"toggle"}"#)?);
+        assert_eq!(preferences.input_device.as_deref(), Some("alsa:usb"));
+        assert_eq!(preferences.recording_mode, RecordingMode::Toggle);
+        preferences.apply(serde_json::from_str(
+            r#"{"input_device":null,"auto_stop_silence_seconds":60,"whisper_threads":null}"#,
+        )?);
+        assert_eq!(preferences.input_device, None);
+        assert_eq!(preferences.whisper_threads, None);
+        assert_eq!(preferences.auto_stop_silence_seconds, 10.0);
+        Ok(())
+    }
+
+    #[test]
+    fn an_old_or_partial_file_still_reads() -> Result<(), serde_json::Error> {
+        let preferences: Preferences =
+            serde_json::from_str(r#"{"recording_mode":"push_to_talk"}"#)?;
+        assert_eq!(preferences.recording_mode, RecordingMode::PushToTalk);
+        assert_eq!(preferences.auto_stop_silence_seconds, 2.5);
+        Ok(())
+    }
+}
