@@ -139,6 +139,43 @@ mod tests {
         assert_eq!(weights[80 * FREQUENCY_BINS - 1], 0.0);
     }
 
+    /// Checks entries (filter, frequency bin, weight) of a filterbank of `mel_count` filters.
+    fn assert_entries(mel_count: usize, entries: &[(usize, usize, f64)]) {
+        let weights = filterbank(mel_count);
+        for &(filter, bin, expected) in entries {
+            let ours = weights[filter * FREQUENCY_BINS + bin];
+            assert!(
+                (ours - expected).abs() < 5e-9,
+                "{mel_count} filters, [{filter}][{bin}]: {ours} vs {expected}"
+            );
+        }
+    }
+
+    /// Entries of OpenAI's `whisper/assets/mel_filters.npz` (openai-whisper 20250625, f32), the
+    /// filters the official GGML files carry.
+    #[test]
+    fn filters_match_openai_mel_filters_npz() {
+        assert_entries(
+            80,
+            &[
+                (0, 1, 0.024_862_594_902_515_41),
+                (10, 10, 0.019_908_217_713_236_81),
+                (10, 11, 0.004_954_374_860_972_166),
+                (40, 43, 0.014_735_566_452_145_576),
+                (79, 187, 0.000_833_070_022_054_016_6),
+            ],
+        );
+        assert_entries(
+            128,
+            &[
+                (0, 1, 0.012_373_986_653_983_593),
+                (10, 6, 0.011_289_183_981_716_633),
+                (64, 43, 0.018_091_518_431_901_932),
+                (127, 193, 0.002_758_648_479_357_362),
+            ],
+        );
+    }
+
     #[test]
     fn large_v3_uses_one_hundred_and_twenty_eight_filters() {
         let weights = filterbank(128);

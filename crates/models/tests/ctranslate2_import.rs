@@ -241,6 +241,38 @@ fn int8_weights_convert_within_quantization_error() -> TestResult {
     Ok(())
 }
 
+/// A copy of the model folder `source` with `tokenizer.json` as its only vocabulary.
+fn copy_with_tokenizer_json_only(source: &Path) -> Result<tempfile::TempDir, std::io::Error> {
+    let copy = tempfile::tempdir()?;
+    for entry in std::fs::read_dir(source)? {
+        let name = entry?.file_name();
+        let keep = name.to_string_lossy().starts_with("model.bin") || name == "tokenizer.json";
+        if keep {
+            std::fs::copy(source.join(&name), copy.path().join(&name))?;
+        }
+    }
+    Ok(copy)
+}
+
+#[test]
+fn tokenizer_json_gives_the_same_vocabulary_as_vocabulary_txt() -> TestResult {
+    for source in [tiny_en_dir()?, base_dir()?] {
+        let folder = tempfile::tempdir()?;
+        let from_text = folder.path().join("from-vocabulary-txt.bin");
+        let from_json = folder.path().join("from-tokenizer-json.bin");
+        convert(&source, &from_text)?;
+        let copy = copy_with_tokenizer_json_only(&source)?;
+        assert!(ctranslate2::is_ctranslate2_directory(copy.path()));
+        convert(copy.path(), &from_json)?;
+        assert!(
+            std::fs::read(&from_text)? == std::fs::read(&from_json)?,
+            "{} converts differently with tokenizer.json",
+            source.display()
+        );
+    }
+    Ok(())
+}
+
 /// Converting `source` must fail and leave the destination folder empty.
 fn convert_fails(source: &Path) -> Result<ImportError, Box<dyn std::error::Error>> {
     let folder = tempfile::tempdir()?;

@@ -40,8 +40,8 @@ pub enum ImportError {
     #[error("the model is split into parts but {path} is missing")]
     MissingPart { path: PathBuf },
     #[error(
-        "{directory} has no vocabulary.txt or vocabulary.json next to the model; copy the whole \
-         model folder, not only model.bin"
+        "{directory} has no vocabulary (vocabulary.txt, vocabulary.json or tokenizer.json) next \
+         to the model; copy the whole model folder, not only model.bin"
     )]
     MissingVocabulary { directory: PathBuf },
     #[error("the vocabulary {path} cannot be used: {reason}")]
@@ -99,11 +99,11 @@ pub fn convert(
     destination: &Path,
     progress: &mut dyn FnMut(ConvertProgress),
 ) -> Result<GgmlModelInfo, ImportError> {
+    let model_files = source::model_files(source_dir)?;
     let vocabulary_path =
         vocabulary::find_vocabulary(source_dir).ok_or_else(|| ImportError::MissingVocabulary {
             directory: source_dir.to_path_buf(),
         })?;
-    let model_files = source::model_files(source_dir)?;
     let mut model = ModelFile::open(ModelSource::open(&model_files)?)?;
     let tokens = vocabulary::read_ggml_tokens(&vocabulary_path)?;
 
@@ -126,7 +126,7 @@ pub fn convert(
         path: destination.to_path_buf(),
         source,
     };
-    let mut temporary = NamedTempFile::new_in(folder).map_err(|source| ImportError::Io {
+    let mut temporary = temporary_file(folder).map_err(|source| ImportError::Io {
         path: folder.to_path_buf(),
         source,
     })?;
@@ -166,19 +166,29 @@ pub fn convert(
     temporary.as_file().sync_all().map_err(destination_error)?;
 
     let written = ggml::inspect(temporary.path()).map_err(ImportError::OutputCheck)?;
-    if written.file_bytes != total_bytes {
-        return Err(ImportError::OutputCheck(GgmlError::Truncated {
-            path: destination.to_path_buf(),
-            part: "planned size".into(),
-            file_bytes: written.file_bytes,
-            needed_bytes: total_bytes,
-        }));
-    }
+    debug_assert_eq!(
+        written.file_bytes, total_bytes,
+        "the planned size was wrong"
+    );
     temporary
         .persist(destination)
         .map_err(|error| destination_error(error.error))?;
     sync_folder(folder);
     Ok(written)
+}
+
+/// The file the conversion writes before it is renamed into place: hidden, and named so that
+/// one left by a crash is recognisable and never mistaken for a model (`*.bin`).
+fn temporary_file(folder: &Path) -> io::Result<NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".aira-import-").suffix(".partial");
+    // tempfile creates 0600 files; a model is no secret, so give it an ordinary file's mode.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    builder.tempfile_in(folder)
 }
 
 /// Makes the rename durable. Best effort: not every platform can open a folder to sync it.
@@ -207,8 +217,16 @@ fn hyperparameters(model: &mut ModelFile) -> Result<GgmlModelInfo, ImportError> 
     let (n_audio_ctx, n_audio_state) = first_two(model, "encoder/position_encodings/encodings")?;
     let (n_text_ctx, _) = first_two(model, "decoder/position_encodings/encodings")?;
     let (_, n_mels) = first_two(model, "encoder/conv1/weight")?;
-    let n_audio_layer = layer_count(model, "encoder/layer_");
-    let n_text_layer = layer_count(model, "decoder/layer_");
+    if n_text_state != n_audio_state {
+        // whisper.cpp asserts they are equal; refuse here rather than crash there.
+        return Err(ImportError::UnexpectedShape {
+            variable: "decoder/embeddings/weight".into(),
+            expected: vec![n_vocab as usize, n_audio_state as usize],
+            found: vec![n_vocab as usize, n_text_state as usize],
+        });
+    }
+    let n_audio_layer = layer_count(model, "encoder/layer_")?;
+    let n_text_layer = layer_count(model, "decoder/layer_")?;
     let n_audio_head = head_count(model, "encoder/num_heads", n_audio_state)?;
     let n_text_head = head_count(model, "decoder/num_heads", n_text_state)?;
     Ok(GgmlModelInfo {
@@ -232,7 +250,7 @@ fn to_u32(value: usize) -> u32 {
 }
 
 /// Layers are `<prefix>0/…` to `<prefix>{n-1}/…`; a gap shows up later as a missing variable.
-fn layer_count(model: &ModelFile, prefix: &str) -> u32 {
+fn layer_count(model: &ModelFile, prefix: &str) -> Result<u32, ImportError> {
     model
         .names()
         .filter_map(|name| {
@@ -243,7 +261,10 @@ fn layer_count(model: &ModelFile, prefix: &str) -> u32 {
                 .ok()
         })
         .max()
-        .map_or(0, |highest| highest + 1)
+        .map(|highest| highest + 1)
+        .ok_or_else(|| ImportError::MissingVariable {
+            name: format!("{prefix}0/ffn/linear_0/weight"),
+        })
 }
 
 /// The attention head count CTranslate2 stores as a scalar; models converted before it did

@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 
 use super::ImportError;
 
-/// File names CTranslate2 uses for the vocabulary, in the order they are looked for.
-const VOCABULARY_FILE_NAMES: [&str; 2] = ["vocabulary.txt", "vocabulary.json"];
+/// Where the vocabulary can come from, in order of preference: CTranslate2's own files, then
+/// the Hugging Face `tokenizer.json` that faster-whisper downloads next to them.
+const VOCABULARY_FILE_NAMES: [&str; 3] = ["vocabulary.txt", "vocabulary.json", "tokenizer.json"];
 
 /// How many tokens a GGML file lists: GPT-2's 50,257 byte-level tokens, the size of the
 /// tokenizer `vocab.json` that OpenAI's models came with. whisper.cpp names the remaining ids
@@ -38,14 +39,11 @@ pub(super) fn read_ggml_tokens(path: &Path) -> Result<Vec<Vec<u8>>, ImportError>
         path: path.to_path_buf(),
         source,
     })?;
-    let tokens = if path
-        .extension()
-        .is_some_and(|extension| extension == "json")
-    {
-        serde_json::from_str::<Vec<String>>(&text)
-            .map_err(|error| invalid(format!("it is not a JSON list of tokens ({error})")))?
-    } else {
-        text_lines(&text)
+    let tokens = match path.file_name().and_then(|name| name.to_str()) {
+        Some("tokenizer.json") => tokenizer_json_tokens(&text).map_err(invalid)?,
+        Some(name) if name.ends_with(".json") => serde_json::from_str::<Vec<String>>(&text)
+            .map_err(|error| invalid(format!("it is not a JSON list of tokens ({error})")))?,
+        _ => text_lines(&text),
     };
     if tokens.len() < GGML_TOKEN_COUNT {
         return Err(invalid(format!(
@@ -64,6 +62,34 @@ pub(super) fn read_ggml_tokens(path: &Path) -> Result<Vec<Vec<u8>>, ImportError>
                 ))
             })
         })
+        .collect()
+}
+
+/// The part of a Hugging Face `tokenizer.json` the importer reads: `model.vocab`, token → id.
+#[derive(serde::Deserialize)]
+struct Tokenizer {
+    model: TokenizerModel,
+}
+
+#[derive(serde::Deserialize)]
+struct TokenizerModel {
+    vocab: std::collections::HashMap<String, usize>,
+}
+
+/// The first [`GGML_TOKEN_COUNT`] tokens of a `tokenizer.json`, in id order.
+fn tokenizer_json_tokens(text: &str) -> Result<Vec<String>, String> {
+    let tokenizer: Tokenizer = serde_json::from_str(text)
+        .map_err(|error| format!("it is not a tokenizer.json with a model vocabulary ({error})"))?;
+    let mut tokens = vec![None; GGML_TOKEN_COUNT];
+    for (token, id) in tokenizer.model.vocab {
+        if let Some(slot) = tokens.get_mut(id) {
+            *slot = Some(token);
+        }
+    }
+    tokens
+        .into_iter()
+        .enumerate()
+        .map(|(id, token)| token.ok_or_else(|| format!("it has no token with id {id}")))
         .collect()
 }
 
@@ -148,6 +174,25 @@ mod tests {
         assert_eq!(decode_byte_level("å"), Some(vec![0xE5]));
         assert_eq!(decode_byte_level(""), Some(Vec::new()));
         assert_eq!(decode_byte_level("日本"), None);
+    }
+
+    #[test]
+    fn tokenizer_json_lists_tokens_by_id() {
+        let vocab: String = (0..GGML_TOKEN_COUNT)
+            .rev()
+            .map(|id| format!("\"t{id}\": {id}, "))
+            .collect();
+        let text = format!("{{\"model\": {{\"vocab\": {{{vocab}\"extra\": 60000}}}}}}");
+        let tokens = tokenizer_json_tokens(&text);
+        assert_eq!(
+            tokens.as_ref().map(|tokens| &tokens[..2]),
+            Ok(&["t0".to_string(), "t1".to_string()][..])
+        );
+        let gap = text.replace("\"t7\": 7, ", "");
+        assert_eq!(
+            tokenizer_json_tokens(&gap),
+            Err("it has no token with id 7".to_string())
+        );
     }
 
     #[test]
