@@ -1,11 +1,12 @@
 //! Importing faster-whisper / CTranslate2 Whisper models: a directory with `model.bin` (or
-//! `model.bin.part1`, `.part2`, …) and `vocabulary.txt` (or `vocabulary.json`) is converted
-//! to the GGML file whisper.cpp loads.
+//! `model.bin.part1`, `.part2`, …) and its vocabulary (`vocabulary.txt`, `vocabulary.json` or
+//! `tokenizer.json`) is converted to the GGML file whisper.cpp loads.
 //!
 //! float16, float32, bfloat16 and int8 (or int16) quantized models are accepted; the output is
 //! always an f16 GGML file like the official ones, so it loads in every whisper.cpp build.
 //! CTranslate2 does not store the mel filterbank, so it is recomputed ([`crate::mel`]).
 
+mod hyperparameters;
 mod names;
 mod reader;
 mod source;
@@ -13,13 +14,14 @@ mod tensors;
 mod vocabulary;
 
 use std::fs::File;
-use std::io::{self, BufWriter};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
 use crate::ggml::{self, GgmlError, GgmlModelInfo};
 use crate::mel;
+use names::TensorPlan;
 use reader::ModelFile;
 use source::ModelSource;
 
@@ -107,7 +109,7 @@ pub fn convert(
     let mut model = ModelFile::open(ModelSource::open(&model_files)?)?;
     let tokens = vocabulary::read_ggml_tokens(&vocabulary_path)?;
 
-    let info = hyperparameters(&mut model)?;
+    let info = hyperparameters::read(&mut model)?;
     let plans = names::plan_tensors(&model, &info)?;
     let mel_rows = info.n_mels as usize;
     let total_bytes = ggml::HEADER_BYTES
@@ -131,7 +133,6 @@ pub fn convert(
         source,
     })?;
 
-    let mut out = BufWriter::with_capacity(1 << 20, temporary.as_file_mut());
     let mut done_bytes = 0;
     let mut report = |bytes: u64| {
         done_bytes += bytes;
@@ -140,27 +141,16 @@ pub fn convert(
             total_bytes,
         });
     };
-
-    ggml::write_header(&mut out, &info).map_err(destination_error)?;
-    let filters: Vec<f32> = mel::filterbank(mel_rows)
-        .into_iter()
-        .map(|weight| weight as f32)
-        .collect();
-    ggml::write_mel_filters(&mut out, mel_rows, mel::FREQUENCY_BINS, &filters)
-        .map_err(destination_error)?;
-    ggml::write_vocabulary(&mut out, &tokens).map_err(destination_error)?;
-    report(
-        ggml::HEADER_BYTES
-            + ggml::mel_filters_bytes(mel_rows, mel::FREQUENCY_BINS)
-            + ggml::vocabulary_bytes(&tokens),
-    );
-
-    for plan in &plans {
-        ggml::write_tensor_header(&mut out, &plan.name, plan.tensor_type, &plan.dimensions)
-            .map_err(destination_error)?;
-        report(ggml::tensor_header_bytes(&plan.name, &plan.dimensions));
-        tensors::write_tensor_data(&mut model, plan, &mut out, &mut report, &destination_error)?;
-    }
+    let mut out = BufWriter::with_capacity(1 << 20, temporary.as_file_mut());
+    write_ggml(
+        &mut out,
+        &mut model,
+        &info,
+        &tokens,
+        &plans,
+        &mut report,
+        &destination_error,
+    )?;
     out.into_inner()
         .map_err(|error| destination_error(error.into_error()))?;
     temporary.as_file().sync_all().map_err(destination_error)?;
@@ -175,6 +165,39 @@ pub fn convert(
         .map_err(|error| destination_error(error.error))?;
     sync_folder(folder);
     Ok(written)
+}
+
+/// Writes the whole GGML file: header, mel filters, vocabulary, then each tensor, reporting
+/// the bytes written.
+fn write_ggml(
+    out: &mut impl Write,
+    model: &mut ModelFile,
+    info: &GgmlModelInfo,
+    tokens: &[Vec<u8>],
+    plans: &[TensorPlan],
+    report: &mut dyn FnMut(u64),
+    write_error: &dyn Fn(io::Error) -> ImportError,
+) -> Result<(), ImportError> {
+    let mel_rows = info.n_mels as usize;
+    ggml::write_header(out, info).map_err(write_error)?;
+    let filters: Vec<f32> = mel::filterbank(mel_rows)
+        .into_iter()
+        .map(|weight| weight as f32)
+        .collect();
+    ggml::write_mel_filters(out, mel_rows, mel::FREQUENCY_BINS, &filters).map_err(write_error)?;
+    ggml::write_vocabulary(out, tokens).map_err(write_error)?;
+    report(
+        ggml::HEADER_BYTES
+            + ggml::mel_filters_bytes(mel_rows, mel::FREQUENCY_BINS)
+            + ggml::vocabulary_bytes(tokens),
+    );
+    for plan in plans {
+        ggml::write_tensor_header(out, &plan.name, plan.tensor_type, &plan.dimensions)
+            .map_err(write_error)?;
+        report(ggml::tensor_header_bytes(&plan.name, &plan.dimensions));
+        tensors::write_tensor_data(model, plan, out, report, write_error)?;
+    }
+    Ok(())
 }
 
 /// The file the conversion writes before it is renamed into place: hidden, and named so that
@@ -198,80 +221,4 @@ fn sync_folder(folder: &Path) {
     {
         tracing::debug!("could not sync {}: {error}", folder.display());
     }
-}
-
-/// whisper.cpp's hyperparameters, read from the variables' shapes.
-fn hyperparameters(model: &mut ModelFile) -> Result<GgmlModelInfo, ImportError> {
-    let first_two = |model: &ModelFile, name: &str| -> Result<(u32, u32), ImportError> {
-        let variable = model.variable(name)?;
-        match variable.shape[..] {
-            [first, second, ..] => Ok((to_u32(first), to_u32(second))),
-            _ => Err(ImportError::UnexpectedShape {
-                variable: name.to_string(),
-                expected: vec![0, 0],
-                found: variable.shape.clone(),
-            }),
-        }
-    };
-    let (n_vocab, n_text_state) = first_two(model, "decoder/embeddings/weight")?;
-    let (n_audio_ctx, n_audio_state) = first_two(model, "encoder/position_encodings/encodings")?;
-    let (n_text_ctx, _) = first_two(model, "decoder/position_encodings/encodings")?;
-    let (_, n_mels) = first_two(model, "encoder/conv1/weight")?;
-    if n_text_state != n_audio_state {
-        // whisper.cpp asserts they are equal; refuse here rather than crash there.
-        return Err(ImportError::UnexpectedShape {
-            variable: "decoder/embeddings/weight".into(),
-            expected: vec![n_vocab as usize, n_audio_state as usize],
-            found: vec![n_vocab as usize, n_text_state as usize],
-        });
-    }
-    let n_audio_layer = layer_count(model, "encoder/layer_")?;
-    let n_text_layer = layer_count(model, "decoder/layer_")?;
-    let n_audio_head = head_count(model, "encoder/num_heads", n_audio_state)?;
-    let n_text_head = head_count(model, "decoder/num_heads", n_text_state)?;
-    Ok(GgmlModelInfo {
-        n_vocab,
-        n_audio_ctx,
-        n_audio_state,
-        n_audio_head,
-        n_audio_layer,
-        n_text_ctx,
-        n_text_state,
-        n_text_head,
-        n_text_layer,
-        n_mels,
-        ftype: ggml::FTYPE_MOSTLY_F16,
-        file_bytes: 0,
-    })
-}
-
-fn to_u32(value: usize) -> u32 {
-    u32::try_from(value).unwrap_or(u32::MAX)
-}
-
-/// Layers are `<prefix>0/…` to `<prefix>{n-1}/…`; a gap shows up later as a missing variable.
-fn layer_count(model: &ModelFile, prefix: &str) -> Result<u32, ImportError> {
-    model
-        .names()
-        .filter_map(|name| {
-            name.strip_prefix(prefix)?
-                .split('/')
-                .next()?
-                .parse::<u32>()
-                .ok()
-        })
-        .max()
-        .map(|highest| highest + 1)
-        .ok_or_else(|| ImportError::MissingVariable {
-            name: format!("{prefix}0/ffn/linear_0/weight"),
-        })
-}
-
-/// The attention head count CTranslate2 stores as a scalar; models converted before it did
-/// use Whisper's 64-dimensional heads.
-fn head_count(model: &mut ModelFile, name: &str, state: u32) -> Result<u32, ImportError> {
-    Ok(match model.integer_scalar(name)? {
-        Some(heads) if heads > 0 => u32::try_from(heads).unwrap_or(state / 64),
-        _ => state / 64,
-    })
 }
