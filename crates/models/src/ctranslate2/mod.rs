@@ -4,7 +4,8 @@
 //!
 //! float16, float32, bfloat16 and int8 (or int16) quantized models are accepted; the output is
 //! always an f16 GGML file like the official ones, so it loads in every whisper.cpp build.
-//! CTranslate2 does not store the mel filterbank, so it is recomputed ([`crate::mel`]).
+//! CTranslate2 does not store the mel filterbank, so it is recomputed from the
+//! Slaney formulas librosa uses (the private `mel` module).
 
 mod hyperparameters;
 mod names;
