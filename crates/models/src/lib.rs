@@ -10,3 +10,4 @@ pub mod ctranslate2;
 pub mod download;
 pub mod ggml;
 pub mod library;
+mod mel;
