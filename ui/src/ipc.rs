@@ -2,8 +2,10 @@
 //! the UI knows that Tauri exists.
 
 use aira_protocol::{
-    AppStatus, CommandError, ErrorCode, HistoryInput, HistoryOutput, InputLevel, PracticeQuestion,
-    SpeakInput, StartPracticeInput, StopRecordingInput, SubmitAnswerFileInput, TurnResult,
+    AppStatus, CommandError, ErrorCode, HistoryInput, HistoryOutput, InputDevicesOutput,
+    PracticeQuestion, Preferences, PreferencesPatch, RecordingUpdate, SpeakInput,
+    StartPracticeInput, StartRecordingInput, StartRecordingOutput, StopRecordingInput,
+    SubmitAnswerFileInput, TurnResult,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -28,19 +30,19 @@ extern "C" {
 }
 
 thread_local! {
-    // A detached channel must still have a callable handler: a level message already in
+    // A detached channel must still have a callable handler: an update already in
     // flight would otherwise hit a dropped closure and throw.
     static IGNORE_MESSAGE: Closure<dyn Fn(JsValue)> = Closure::new(|_message: JsValue| {});
 }
 
-/// Level readings for one recording. Dropping it stops delivering them and frees the
-/// callback, so each recording owns exactly one closure and leaks none.
-pub struct LevelStream {
+/// Updates of one recording. Dropping it stops delivering them and frees the callback, so
+/// each recording owns exactly one closure and leaks none.
+pub struct RecordingStream {
     channel: Channel,
     _handler: Closure<dyn Fn(JsValue)>,
 }
 
-impl Drop for LevelStream {
+impl Drop for RecordingStream {
     fn drop(&mut self) {
         IGNORE_MESSAGE.with(|ignore| self.channel.set_onmessage(ignore.as_ref().unchecked_ref()));
     }
@@ -74,31 +76,60 @@ pub async fn stop_speaking() -> Result<(), CommandError> {
     call_for_nothing("stop_speaking", js_sys::Object::new().into()).await
 }
 
-/// Starts the microphone; `on_level` receives about 20 readings a second until the
-/// returned stream is dropped.
+/// Starts the microphone for an answer to `question_id`; `on_update` receives levels
+/// (about 20 a second), the words heard so far and the moments to stop, until the returned
+/// stream is dropped.
 pub async fn start_recording(
-    on_level: impl Fn(InputLevel) + 'static,
-) -> Result<LevelStream, CommandError> {
+    question_id: String,
+    on_update: impl Fn(RecordingUpdate) + 'static,
+) -> Result<(RecordingStream, StartRecordingOutput), CommandError> {
     let channel = Channel::new().map_err(from_js_error)?;
     let handler =
         Closure::<dyn Fn(JsValue)>::new(
-            move |message: JsValue| match serde_wasm_bindgen::from_value::<InputLevel>(message) {
-                Ok(level) => on_level(level),
-                Err(error) => leptos::logging::error!("unreadable input level: {error}"),
+            move |message: JsValue| match serde_wasm_bindgen::from_value::<RecordingUpdate>(message)
+            {
+                Ok(update) => on_update(update),
+                Err(error) => leptos::logging::error!("unreadable recording update: {error}"),
             },
         );
     channel.set_onmessage(handler.as_ref().unchecked_ref());
     // Wrap before awaiting so a failed start still detaches the handler on drop.
-    let stream = LevelStream {
+    let stream = RecordingStream {
         channel,
         _handler: handler,
     };
 
-    let args = js_sys::Object::new();
-    js_sys::Reflect::set(&args, &JsValue::from_str("levels"), &stream.channel)
+    let args = to_js(&WithInput {
+        input: StartRecordingInput { question_id },
+    })?;
+    js_sys::Reflect::set(&args, &JsValue::from_str("updates"), &stream.channel)
         .map_err(from_js_error)?;
-    call_for_nothing("start_recording", args.into()).await?;
-    Ok(stream)
+    let opened = call("start_recording", args).await?;
+    Ok((stream, opened))
+}
+
+pub async fn pause_recording() -> Result<(), CommandError> {
+    call_for_nothing("pause_recording", js_sys::Object::new().into()).await
+}
+
+pub async fn resume_recording() -> Result<(), CommandError> {
+    call_for_nothing("resume_recording", js_sys::Object::new().into()).await
+}
+
+pub async fn list_input_devices() -> Result<InputDevicesOutput, CommandError> {
+    call("list_input_devices", js_sys::Object::new().into()).await
+}
+
+pub async fn preferences() -> Result<Preferences, CommandError> {
+    call("preferences", js_sys::Object::new().into()).await
+}
+
+pub async fn update_preferences(patch: PreferencesPatch) -> Result<Preferences, CommandError> {
+    #[derive(Serialize)]
+    struct WithPatch {
+        patch: PreferencesPatch,
+    }
+    call("update_preferences", to_js(&WithPatch { patch })?).await
 }
 
 /// Stops the microphone and waits for transcription and coaching (a few seconds).

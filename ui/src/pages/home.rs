@@ -1,3 +1,5 @@
+mod recording_settings;
+
 use aira_protocol::AppStatus;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -7,6 +9,7 @@ use crate::components::PageHeading;
 use crate::i18n::{t, t_with};
 use crate::ipc;
 use crate::state::AppState;
+use recording_settings::RecordingSettings;
 
 #[component]
 pub fn HomePage(state: AppState) -> impl IntoView {
@@ -39,6 +42,7 @@ pub fn HomePage(state: AppState) -> impl IntoView {
         >
             {t("ui.home.start")}
         </button>
+        <RecordingSettings state />
     }
 }
 

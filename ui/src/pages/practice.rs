@@ -2,7 +2,9 @@ mod feedback;
 mod level_meter;
 mod metrics;
 
-use aira_protocol::{CommandError, InputLevel, PracticeQuestion, TurnResult};
+use aira_protocol::{
+    CommandError, InputLevel, PracticeQuestion, RecordingMode, RecordingUpdate, TurnResult,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -10,7 +12,7 @@ use crate::components::PageHeading;
 use crate::focus::focus_after_render;
 use crate::format::score_sentence;
 use crate::i18n::{t, t_with};
-use crate::ipc::{self, LevelStream};
+use crate::ipc::{self, RecordingStream};
 use crate::state::AppState;
 use feedback::FeedbackView;
 use level_meter::LevelMeter;
@@ -22,6 +24,8 @@ enum Phase {
     /// The microphone is being opened.
     Starting,
     Recording,
+    /// Recording, but not taking audio until resumed.
+    Paused,
     /// The answer is being transcribed and coached, or a file is being chosen.
     Processing,
 }
@@ -37,7 +41,17 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
     let phase = RwSignal::new(Phase::Ready);
     let level = RwSignal::new(SILENCE);
     let result = RwSignal::new(None::<TurnResult>);
-    let levels = StoredValue::new_local(None::<LevelStream>);
+    let levels = StoredValue::new_local(None::<RecordingStream>);
+    // The words heard so far, while recording.
+    let heard = RwSignal::new(String::new());
+    // Taken from the start reply; push-to-talk changes how the record button behaves.
+    let mode = RwSignal::new(RecordingMode::default());
+    spawn_local(async move {
+        match ipc::preferences().await {
+            Ok(preferences) => mode.set(preferences.recording_mode),
+            Err(error) => leptos::logging::error!("preferences unavailable: {error}"),
+        }
+    });
     let start_button = NodeRef::<leptos::html::Button>::new();
     let stop_button = NodeRef::<leptos::html::Button>::new();
     let file_button = NodeRef::<leptos::html::Button>::new();
@@ -88,30 +102,80 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
         });
     };
 
-    let start_recording = move |_| {
+    let stop_recording = move |reason: Option<String>| {
+        if !matches!(phase.get_untracked(), Phase::Recording | Phase::Paused) {
+            return;
+        }
+        phase.set(Phase::Processing);
+        let processing = t("ui.status.processing");
+        state.announce(reason.map_or(processing.clone(), |reason| {
+            format!("{reason} {processing}")
+        }));
+        levels.update_value(|stream| *stream = None);
+        let id = question_id.get_value();
+        spawn_local(async move { finish(ipc::stop_recording(id).await) });
+    };
+
+    let on_update = move |update: RecordingUpdate| match update {
+        RecordingUpdate::Level(reading) => level.set(reading),
+        RecordingUpdate::Transcript { text } => heard.set(text),
+        RecordingUpdate::SilenceDetected { seconds } => {
+            let seconds = format!("{seconds:.1}");
+            stop_recording(Some(t_with(
+                "ui.status.silence_stop",
+                &[("seconds", &seconds)],
+            )));
+        }
+        RecordingUpdate::LimitReached { minutes } => {
+            let minutes = minutes.to_string();
+            stop_recording(Some(t_with(
+                "ui.status.limit_stop",
+                &[("minutes", &minutes)],
+            )));
+        }
+        RecordingUpdate::DeviceLost { reason } => {
+            stop_recording(Some(t_with(
+                "ui.status.device_lost",
+                &[("reason", &reason)],
+            )));
+        }
+    };
+
+    let start_recording = move || {
         if phase.get_untracked() != Phase::Ready {
             return;
         }
         state.clear_error();
         result.set(None);
+        heard.set(String::new());
         level.set(SILENCE);
         phase.set(Phase::Starting);
+        let id = question_id.get_value();
         spawn_local(async move {
             // The question may still be playing; it must not end up in the answer.
             if let Err(error) = ipc::stop_speaking().await {
                 leptos::logging::error!("could not stop the voice before recording: {error}");
             }
-            match ipc::start_recording(move |reading| level.set(reading)).await {
-                Ok(stream) if levels.is_disposed() => {
+            match ipc::start_recording(id, on_update).await {
+                Ok((stream, _)) if levels.is_disposed() => {
                     // The user left the screen while the microphone was opening.
                     drop(stream);
                     cancel_recording().await;
                 }
-                Ok(stream) => {
+                Ok((stream, opened)) => {
                     levels.set_value(Some(stream));
+                    mode.set(opened.mode);
                     phase.set(Phase::Recording);
-                    state.announce(t("ui.status.recording"));
-                    focus_after_render(stop_button);
+                    let key = match opened.mode {
+                        RecordingMode::Toggle => "ui.status.recording_toggle",
+                        RecordingMode::PushToTalk => "ui.status.recording_push_to_talk",
+                        RecordingMode::AutoStop => "ui.status.recording_auto_stop",
+                    };
+                    state.announce(t_with(key, &[("device", &opened.device)]));
+                    // Push-to-talk keeps focus on the held button, so releasing the key stops.
+                    if opened.mode != RecordingMode::PushToTalk {
+                        focus_after_render(stop_button);
+                    }
                 }
                 Err(error) => {
                     phase.set(Phase::Ready);
@@ -122,15 +186,62 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
         });
     };
 
-    let stop_recording = move |_| {
-        if phase.get_untracked() != Phase::Recording {
-            return;
+    // Push-to-talk: pressing the record button (pointer, Space or Enter) starts, letting
+    // go stops. In the other modes a click starts.
+    let push_to_talk = move || mode.get_untracked() == RecordingMode::PushToTalk;
+    let on_start_click = move |_| {
+        if !push_to_talk() {
+            start_recording();
         }
-        phase.set(Phase::Processing);
-        state.announce(t("ui.status.processing"));
-        levels.update_value(|stream| *stream = None);
-        let id = question_id.get_value();
-        spawn_local(async move { finish(ipc::stop_recording(id).await) });
+    };
+    let press = move || {
+        if push_to_talk() {
+            start_recording();
+        }
+    };
+    let release = move || {
+        if push_to_talk() {
+            stop_recording(None);
+        }
+    };
+    let on_start_key_down = move |event: leptos::ev::KeyboardEvent| {
+        if push_to_talk() && matches!(event.key().as_str(), " " | "Enter") {
+            event.prevent_default();
+            if !event.repeat() {
+                press();
+            }
+        }
+    };
+    let on_start_key_up = move |event: leptos::ev::KeyboardEvent| {
+        if matches!(event.key().as_str(), " " | "Enter") {
+            release();
+        }
+    };
+
+    let toggle_pause = move |_| {
+        let pausing = match phase.get_untracked() {
+            Phase::Recording => true,
+            Phase::Paused => false,
+            _ => return,
+        };
+        spawn_local(async move {
+            let outcome = if pausing {
+                ipc::pause_recording().await
+            } else {
+                ipc::resume_recording().await
+            };
+            match outcome {
+                Ok(()) if pausing => {
+                    phase.set(Phase::Paused);
+                    state.announce(t("ui.status.paused"));
+                }
+                Ok(()) => {
+                    phase.set(Phase::Recording);
+                    state.announce(t("ui.status.resumed"));
+                }
+                Err(error) => state.fail(error),
+            }
+        });
     };
 
     let choose_file = move |_| {
@@ -156,8 +267,14 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
     };
 
     let busy = move || phase.get() != Phase::Ready;
-    let microphone_busy = move || matches!(phase.get(), Phase::Starting | Phase::Recording);
-    let recording = move || phase.get() == Phase::Recording;
+    let microphone_busy = move || {
+        matches!(
+            phase.get(),
+            Phase::Starting | Phase::Recording | Phase::Paused
+        )
+    };
+    let recording = move || matches!(phase.get(), Phase::Recording | Phase::Paused);
+    let paused = move || phase.get() == Phase::Paused;
     let no_voice = move || {
         state
             .app_status
@@ -201,11 +318,31 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
                     type="button"
                     id="start-recording"
                     class="primary"
-                    disabled=busy
+                    disabled=move || busy() && !(push_to_talk() && recording())
                     node_ref=start_button
-                    on:click=start_recording
+                    on:click=on_start_click
+                    on:pointerdown=move |_| press()
+                    on:pointerup=move |_| release()
+                    on:pointerleave=move |_| release()
+                    on:keydown=on_start_key_down
+                    on:keyup=on_start_key_up
                 >
-                    {t("ui.practice.start_recording")}
+                    {move || {
+                        if mode.get() == RecordingMode::PushToTalk {
+                            t("ui.practice.hold_to_record")
+                        } else {
+                            t("ui.practice.start_recording")
+                        }
+                    }}
+                </button>
+                <button
+                    type="button"
+                    id="pause-recording"
+                    disabled=move || !recording()
+                    aria-pressed=move || paused().to_string()
+                    on:click=toggle_pause
+                >
+                    {t("ui.practice.pause_recording")}
                 </button>
                 <button
                     type="button"
@@ -213,7 +350,7 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
                     class="primary"
                     disabled=move || !recording()
                     node_ref=stop_button
-                    on:click=stop_recording
+                    on:click=move |_| stop_recording(None)
                 >
                     {t("ui.practice.stop_recording")}
                 </button>
@@ -229,6 +366,17 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
             </div>
             <Show when=recording>
                 <LevelMeter level />
+                <section class="heard" aria-labelledby="heard-heading">
+                    <h3 id="heard-heading">{t("ui.practice.heard_heading")}</h3>
+                    // Not a live region: words change several times a second and would
+                    // drown the screen reader; the final transcript is announced instead.
+                    <p id="live-transcript">
+                        {move || {
+                            let text = heard.get();
+                            if text.is_empty() { t("ui.practice.heard_nothing_yet") } else { text }
+                        }}
+                    </p>
+                </section>
             </Show>
         </section>
         {move || result.get().map(|turn| view! { <FeedbackView state turn /> })}
