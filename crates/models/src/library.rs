@@ -6,17 +6,17 @@
 //! `ggml-tiny.en.bin`). Only `.bin` files count as models; `.part` files are downloads in
 //! progress (see [`crate::download`]).
 
+mod import;
 mod manifest;
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use sha1::{Digest, Sha1};
 use tokio_util::sync::CancellationToken;
 
 use crate::catalog::Catalog;
 use crate::download::{self, DownloadError, DownloadOptions, DownloadProgress, DownloadRequest};
+use import::{CopyError, check_model_file, copy_new};
 use manifest::{Manifest, Record};
 
 /// One model file in the folder.
@@ -68,11 +68,6 @@ pub enum LibraryError {
     #[error(transparent)]
     Download(#[from] DownloadError),
 }
-
-/// "ggml" as whisper.cpp writes it: the u32 0x67676d6c, little-endian.
-const GGML_MAGIC: [u8; 4] = *b"lmgg";
-/// The smallest official model (tiny, q5_1) is about 31 MB; anything under 1 MB is broken.
-const MINIMUM_MODEL_BYTES: u64 = 1_000_000;
 
 #[derive(Debug, Clone)]
 pub struct ModelLibrary {
@@ -314,69 +309,6 @@ fn model_name(file_name: &str) -> &str {
 /// A name that stays inside the folder it is joined to and is not hidden.
 pub(crate) fn is_plain_file_name(name: &str) -> bool {
     !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\', ':', '\0'])
-}
-
-/// The format check an import makes before copying: the GGML signature whisper.cpp looks
-/// for, and a plausible length. (`ggml::inspect` will replace this with a full header read.)
-fn check_model_file(path: &Path, length: u64) -> Result<(), LibraryError> {
-    let not_a_model = |reason: String| LibraryError::NotAModel {
-        path: path.to_path_buf(),
-        reason,
-    };
-    if length < MINIMUM_MODEL_BYTES {
-        return Err(not_a_model(format!("it is only {length} bytes long")));
-    }
-    let mut magic = [0_u8; 4];
-    std::fs::File::open(path)
-        .and_then(|mut file| file.read_exact(&mut magic))
-        .map_err(|error| not_a_model(error.to_string()))?;
-    if magic != GGML_MAGIC {
-        return Err(not_a_model(
-            "it does not start with the GGML signature of a whisper.cpp model".into(),
-        ));
-    }
-    Ok(())
-}
-
-enum CopyError {
-    Exists,
-    Io(PathBuf, std::io::Error),
-}
-
-/// Copies `source` to a temporary file beside `destination`, hashing it on the way, syncs
-/// it, then links it in under the final name unless that name is taken. Returns the SHA-1.
-fn copy_new(source: &Path, destination: &Path) -> Result<String, CopyError> {
-    let folder = destination.parent().unwrap_or(Path::new("."));
-    let at = |path: &Path| {
-        let path = path.to_path_buf();
-        move |error| CopyError::Io(path, error)
-    };
-    if destination.exists() {
-        return Err(CopyError::Exists);
-    }
-    let mut input = std::fs::File::open(source).map_err(at(source))?;
-    let mut temporary = tempfile::NamedTempFile::new_in(folder).map_err(at(folder))?;
-    let mut hasher = Sha1::new();
-    let mut buffer = vec![0_u8; 1024 * 1024];
-    loop {
-        let read = input.read(&mut buffer).map_err(at(source))?;
-        if read == 0 {
-            break;
-        }
-        hasher.update(&buffer[..read]);
-        temporary
-            .write_all(&buffer[..read])
-            .map_err(at(temporary.path()))?;
-    }
-    temporary.as_file().sync_all().map_err(at(folder))?;
-    temporary.persist_noclobber(destination).map_err(|error| {
-        if error.error.kind() == std::io::ErrorKind::AlreadyExists {
-            CopyError::Exists
-        } else {
-            CopyError::Io(destination.to_path_buf(), error.error)
-        }
-    })?;
-    Ok(format!("{:x}", hasher.finalize()))
 }
 
 /// Whether there was a file to delete.
