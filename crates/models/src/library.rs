@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, CatalogEntry};
 use crate::download::{self, DownloadError, DownloadOptions, DownloadProgress, DownloadRequest};
 use import::{CopyError, check_model_file, copy_new};
 use manifest::{Manifest, Record};
@@ -141,6 +141,12 @@ impl ModelLibrary {
         }
     }
 
+    /// Whether the catalog model `entry` is in the folder at its full size.
+    pub fn is_installed(&self, entry: &CatalogEntry) -> bool {
+        std::fs::metadata(self.folder.join(&entry.file_name))
+            .is_ok_and(|metadata| metadata.is_file() && metadata.len() == entry.size_bytes)
+    }
+
     /// Bytes of an unfinished download of `name` waiting to be resumed; 0 if none.
     pub fn partial_bytes(&self, name: &str) -> u64 {
         file_name(name)
@@ -253,8 +259,7 @@ impl ModelLibrary {
                 name: name.to_owned(),
             })?;
         let destination = self.folder.join(&entry.file_name);
-        if std::fs::metadata(&destination).is_ok_and(|metadata| metadata.len() == entry.size_bytes)
-        {
+        if self.is_installed(entry) {
             return Ok(destination);
         }
         let request = DownloadRequest::new(
