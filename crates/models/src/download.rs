@@ -123,7 +123,11 @@ pub async fn download(
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => 0,
         Err(error) => return Err(DownloadError::io(&part_path)(error)),
     };
-    let remaining = request.size_bytes.saturating_sub(on_disk);
+    // A part longer than the file is started over (see below).
+    let remaining = match request.size_bytes.checked_sub(on_disk) {
+        Some(remaining) => remaining,
+        None => request.size_bytes,
+    };
     check_free_space(folder, remaining.max(1))?;
 
     let mut reporter = Reporter::new(

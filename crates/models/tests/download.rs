@@ -395,3 +395,15 @@ async fn a_complete_part_is_verified_without_a_request() -> TestResult {
     assert!(server.requests().is_empty());
     Ok(())
 }
+
+#[tokio::test]
+async fn a_part_longer_than_the_file_is_started_over() -> TestResult {
+    let setup = Setup::new()?;
+    setup.write_part(&vec![1_u8; FILE_BYTES + 10])?;
+    let server = setup.serve(|_| Reply::File).await?;
+    let (outcome, _) = run(setup.request(&server)).await;
+    outcome?;
+    setup.assert_installed()?;
+    assert_eq!(server.requests()[0].range, None);
+    Ok(())
+}

@@ -185,12 +185,13 @@ fn open_and_hash(
     let mut length = 0_u64;
     let mut buffer = vec![0_u8; HASH_BUFFER_BYTES];
     loop {
-        if cancel.is_cancelled() {
-            return Err(DownloadError::Cancelled);
-        }
         let read = file.read(&mut buffer).map_err(DownloadError::io(path))?;
         if read == 0 {
             break;
+        }
+        // Hashing a large part takes a while; an empty one is left for `keep` to tidy up.
+        if cancel.is_cancelled() {
+            return Err(DownloadError::Cancelled);
         }
         hasher.update(&buffer[..read]);
         length += read as u64;
