@@ -59,4 +59,33 @@ pub enum Command {
     },
     /// List the built-in questions
     Questions,
+    /// Whisper models: list, download, import, remove
+    Models {
+        #[command(subcommand)]
+        command: ModelsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModelsCommand {
+    /// The models that can be downloaded, those installed, and the one in use
+    List,
+    /// Download a model and check its checksum (an interrupted download resumes)
+    Download {
+        /// A model name such as tiny.en or base-q5_1 (see `aira models list`)
+        name: String,
+    },
+    /// Copy a whisper.cpp GGML model file (.bin) into the models folder
+    Import {
+        /// The model file
+        path: PathBuf,
+        /// Install it under this name [default: from the file name, ggml-NAME.bin]
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+    },
+    /// Delete an installed model, or an unfinished download of it
+    Remove {
+        /// The model's name, as `aira models list` shows it
+        name: String,
+    },
 }

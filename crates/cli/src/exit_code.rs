@@ -17,8 +17,15 @@ pub fn for_error(code: ErrorCode) -> ExitCode {
         | ErrorCode::UnknownQuestion
         | ErrorCode::NotRecording
         | ErrorCode::AlreadyRecording => 3,
-        ErrorCode::ModelMissing | ErrorCode::ModelInvalid => 4,
-        ErrorCode::Storage => 5,
+        ErrorCode::ModelMissing
+        | ErrorCode::ModelInvalid
+        | ErrorCode::ModelNotFound
+        | ErrorCode::ModelExists
+        | ErrorCode::ImportUnsupported => 4,
+        ErrorCode::Storage | ErrorCode::NotEnoughSpace => 5,
         ErrorCode::NoMicrophone => 6,
+        ErrorCode::Offline | ErrorCode::DownloadFailed | ErrorCode::ChecksumMismatch => 7,
+        // What shells report for a program stopped by Ctrl-C (128 + SIGINT).
+        ErrorCode::Cancelled => 130,
     })
 }

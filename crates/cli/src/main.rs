@@ -3,7 +3,9 @@
 
 mod arguments;
 mod exit_code;
+mod models;
 mod output;
+mod progress;
 
 use std::process::ExitCode;
 
@@ -47,8 +49,13 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
         settings.language = language.clone().unwrap_or(settings.language);
         settings.whisper_threads = threads.or(settings.whisper_threads);
     }
+    // Model management needs neither the database nor a loaded model.
+    let command = match arguments.command {
+        Command::Models { command } => return models::run(command, &settings, output).await,
+        command => command,
+    };
     let engine = Engine::open(settings).await?;
-    let result = match arguments.command {
+    let result = match command {
         Command::Practice {
             answer,
             question_id,
@@ -78,6 +85,7 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
             output.questions(engine.questions());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Models { .. } => Ok(ExitCode::SUCCESS), // handled above
     };
     engine.close().await;
     result

@@ -1,6 +1,8 @@
 //! Everything the CLI prints: plain text for people (and screen readers: no tables drawn
 //! with symbols, one fact a line), or JSON with `--json`.
 
+pub mod models;
+
 use std::process::ExitCode;
 
 use aira_core::Word;

@@ -33,12 +33,28 @@ pub enum ErrorCode {
     Storage,
     /// A file the user named could not be opened.
     FileNotFound,
+    /// No model has the name given: not in the catalog, or not installed.
+    ModelNotFound,
+    /// A model with that name is already installed.
+    ModelExists,
+    /// The model given for import is of a kind Aira cannot import (yet).
+    ImportUnsupported,
+    /// The download server could not be reached: no network, name not resolved, refused.
+    Offline,
+    /// A download stopped part way (connection lost, HTTP error) and retries did not help.
+    DownloadFailed,
+    /// A downloaded model is not the expected file; it was deleted.
+    ChecksumMismatch,
+    /// The disk cannot hold the model.
+    NotEnoughSpace,
+    /// The user stopped the operation.
+    Cancelled,
     /// Anything else; the message says what.
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 23] = [
         ErrorCode::NoMicrophone,
         ErrorCode::ModelMissing,
         ErrorCode::ModelInvalid,
@@ -53,6 +69,14 @@ impl ErrorCode {
         ErrorCode::AlreadyRecording,
         ErrorCode::Storage,
         ErrorCode::FileNotFound,
+        ErrorCode::ModelNotFound,
+        ErrorCode::ModelExists,
+        ErrorCode::ImportUnsupported,
+        ErrorCode::Offline,
+        ErrorCode::DownloadFailed,
+        ErrorCode::ChecksumMismatch,
+        ErrorCode::NotEnoughSpace,
+        ErrorCode::Cancelled,
         ErrorCode::Internal,
     ];
 
@@ -73,6 +97,14 @@ impl ErrorCode {
             ErrorCode::AlreadyRecording => "already_recording",
             ErrorCode::Storage => "storage",
             ErrorCode::FileNotFound => "file_not_found",
+            ErrorCode::ModelNotFound => "model_not_found",
+            ErrorCode::ModelExists => "model_exists",
+            ErrorCode::ImportUnsupported => "import_unsupported",
+            ErrorCode::Offline => "offline",
+            ErrorCode::DownloadFailed => "download_failed",
+            ErrorCode::ChecksumMismatch => "checksum_mismatch",
+            ErrorCode::NotEnoughSpace => "not_enough_space",
+            ErrorCode::Cancelled => "cancelled",
             ErrorCode::Internal => "internal",
         }
     }

@@ -1,5 +1,8 @@
 use aira_audio::AudioError;
 use aira_core::ports::TranscribeError;
+use aira_models::catalog::CatalogError;
+use aira_models::download::DownloadError;
+use aira_models::library::LibraryError;
 use aira_protocol::{CommandError, ErrorCode};
 use aira_store::StoreError;
 
@@ -11,6 +14,10 @@ pub enum RuntimeError {
     Transcribe(#[from] TranscribeError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Models(#[from] LibraryError),
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
     #[error("no question with id {0}")]
     UnknownQuestion(String),
     #[error("{path}: {source}")]
@@ -52,9 +59,49 @@ impl RuntimeError {
                 ErrorCode::FileNotFound
             }
             RuntimeError::File { .. } => ErrorCode::Storage,
+            RuntimeError::Models(error) => library_code(error),
+            RuntimeError::Catalog(CatalogError::Read { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                ErrorCode::FileNotFound
+            }
+            RuntimeError::Catalog(_) => ErrorCode::Internal,
             RuntimeError::UnknownQuestion(_) => ErrorCode::UnknownQuestion,
             RuntimeError::Internal(_) => ErrorCode::Internal,
         }
+    }
+}
+
+fn library_code(error: &LibraryError) -> ErrorCode {
+    match error {
+        LibraryError::InvalidName { .. }
+        | LibraryError::NotInstalled { .. }
+        | LibraryError::UnknownModel { .. } => ErrorCode::ModelNotFound,
+        LibraryError::AlreadyInstalled { .. } => ErrorCode::ModelExists,
+        LibraryError::NotAModel { .. } => ErrorCode::ModelInvalid,
+        LibraryError::ImportUnsupported { .. } => ErrorCode::ImportUnsupported,
+        LibraryError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+            ErrorCode::FileNotFound
+        }
+        LibraryError::Io { .. } => ErrorCode::Storage,
+        LibraryError::Download(error) => download_code(error),
+    }
+}
+
+fn download_code(error: &DownloadError) -> ErrorCode {
+    match error {
+        DownloadError::Offline { .. } => ErrorCode::Offline,
+        DownloadError::ConnectionLost { .. }
+        | DownloadError::HttpStatus(_)
+        | DownloadError::Request { .. }
+        | DownloadError::InProgress { .. } => ErrorCode::DownloadFailed,
+        // Either way the file is not the one the catalog describes.
+        DownloadError::ChecksumMismatch { .. } | DownloadError::SizeMismatch { .. } => {
+            ErrorCode::ChecksumMismatch
+        }
+        DownloadError::NotEnoughSpace { .. } => ErrorCode::NotEnoughSpace,
+        DownloadError::Cancelled => ErrorCode::Cancelled,
+        DownloadError::Io { .. } => ErrorCode::Storage,
     }
 }
 

@@ -1,5 +1,8 @@
 use std::path::PathBuf;
 
+use aira_models::catalog::{Catalog, CatalogError, OFFICIAL_BASE_URL};
+use aira_models::library::ModelLibrary;
+
 /// Must equal `identifier` in tauri.conf.json, so the app and the CLI share one data folder.
 pub const APP_IDENTIFIER: &str = "app.aira.coach";
 /// The model file looked for in `<data dir>/models/` when none is named.
@@ -19,6 +22,12 @@ pub struct Settings {
     pub whisper_threads: Option<u32>,
     /// Language of answers. `AIRA_LANGUAGE`; default "en".
     pub language: String,
+    /// Where models are downloaded from: `<base>/ggml-<name>.bin`. `AIRA_MODEL_BASE_URL`;
+    /// default the official whisper.cpp host.
+    pub model_base_url: String,
+    /// A JSON catalog that replaces the built-in list of downloadable models, for a mirror
+    /// that serves other files, and for tests. `AIRA_MODEL_CATALOG`; default none.
+    pub model_catalog_file: Option<PathBuf>,
 }
 
 impl Settings {
@@ -38,7 +47,7 @@ impl Settings {
         let data_dir = std::path::absolute(&data_dir).unwrap_or(data_dir);
         let model_path = model_path
             .or_else(|| environment_path("AIRA_WHISPER_MODEL"))
-            .unwrap_or_else(|| data_dir.join("models").join(DEFAULT_MODEL_FILE));
+            .unwrap_or_else(|| models_dir(&data_dir).join(DEFAULT_MODEL_FILE));
         let whisper_threads = std::env::var("AIRA_WHISPER_THREADS")
             .ok()
             .and_then(|threads| threads.parse().ok())
@@ -47,11 +56,17 @@ impl Settings {
             .ok()
             .filter(|language| !language.is_empty())
             .unwrap_or_else(|| "en".into());
+        let model_base_url = std::env::var("AIRA_MODEL_BASE_URL")
+            .ok()
+            .filter(|url| !url.is_empty())
+            .unwrap_or_else(|| OFFICIAL_BASE_URL.into());
         Self {
             data_dir,
             model_path,
             whisper_threads,
             language,
+            model_base_url,
+            model_catalog_file: environment_path("AIRA_MODEL_CATALOG"),
         }
     }
 
@@ -72,6 +87,24 @@ impl Settings {
     pub fn audio_dir(&self) -> PathBuf {
         self.data_dir.join("audio")
     }
+
+    /// The models folder, `<data dir>/models`.
+    pub fn model_library(&self) -> ModelLibrary {
+        ModelLibrary::new(models_dir(&self.data_dir))
+    }
+
+    /// The models that can be downloaded: the official list, or the one in
+    /// `model_catalog_file`.
+    pub fn model_catalog(&self) -> Result<Catalog, CatalogError> {
+        match &self.model_catalog_file {
+            Some(path) => Catalog::from_json_file(path),
+            None => Ok(Catalog::official()),
+        }
+    }
+}
+
+fn models_dir(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("models")
 }
 
 fn environment_path(name: &str) -> Option<PathBuf> {
