@@ -50,6 +50,9 @@ pub enum Command {
         /// CPU threads for whisper [default: up to 4]
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=64))]
         threads: Option<u32>,
+        /// Words the speaker is likely to use (names, technical terms), to spell them right
+        #[arg(long, value_name = "TEXT")]
+        prompt: Option<String>,
     },
     /// List saved turns, newest first
     History {

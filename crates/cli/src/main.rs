@@ -76,7 +76,9 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
             }
             turn.map(|_| ExitCode::SUCCESS)
         }
-        Command::Transcribe { files, .. } => Ok(transcribe(&engine, &files, output).await),
+        Command::Transcribe { files, prompt, .. } => {
+            Ok(transcribe(&engine, &files, prompt, output).await)
+        }
         Command::History { limit } => engine.history(limit).await.map(|turns| {
             output.history(&turns);
             ExitCode::SUCCESS
@@ -93,12 +95,17 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
 
 /// Transcribes each file in turn on the one loaded model; a file that fails is reported and
 /// the rest still run. The exit code is that of the first failure.
-async fn transcribe(engine: &Engine, files: &[std::path::PathBuf], output: &Output) -> ExitCode {
+async fn transcribe(
+    engine: &Engine,
+    files: &[std::path::PathBuf],
+    prompt: Option<String>,
+    output: &Output,
+) -> ExitCode {
     let mut results = Vec::with_capacity(files.len());
     for file in files {
         let started = std::time::Instant::now();
         let outcome = engine
-            .transcribe_file(file)
+            .transcribe_file(file, prompt.clone())
             .await
             .map_err(CommandError::from);
         results.push(output::TranscribedFile::new(

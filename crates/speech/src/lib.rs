@@ -2,6 +2,7 @@
 //! the loaded model and takes jobs over a channel, so inference never blocks async tasks.
 
 mod model_file;
+mod script;
 mod whisper;
 mod words;
 

@@ -11,6 +11,7 @@ use tokio::sync::oneshot;
 use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextParameters};
 
 use crate::model_file::check_model_file;
+use crate::script::{ScriptFilter, script_primer};
 use crate::words::{TimedToken, is_sound_annotation, join_tokens};
 
 /// Quieter than this everywhere (peak amplitude) is silence, not a quiet speaker: Whisper
@@ -180,6 +181,8 @@ fn transcribe_on_worker(
     }
     let engine_error = |error: whisper_rs::WhisperError| TranscribeError::Engine(error.to_string());
     let mut state = context.create_state().map_err(engine_error)?;
+    // Declared before the parameters that point at it, so it outlives them.
+    let script_filter = ScriptFilter::for_language(context, language);
 
     let mut parameters = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
     parameters.set_n_threads(settings.threads.max(1) as i32);
@@ -191,12 +194,17 @@ fn transcribe_on_worker(
     parameters.set_print_realtime(false);
     parameters.set_print_special(false);
     parameters.set_print_timestamps(false);
-    if let Some(prompt) = options
-        .prompt
-        .as_deref()
-        .filter(|prompt| !prompt.contains('\0'))
-    {
-        parameters.set_initial_prompt(prompt);
+    let prompt = [script_primer(language), options.prompt.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|part| !part.contains('\0'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !prompt.is_empty() {
+        parameters.set_initial_prompt(&prompt);
+    }
+    if let Some(filter) = &script_filter {
+        filter.install(&mut parameters);
     }
     if settings.fit_audio_context {
         parameters.set_audio_ctx(audio_context_for(samples.len()));

@@ -6,6 +6,7 @@
 
 mod driver;
 mod microphone;
+pub mod page;
 
 pub use driver::{TauriDriver, app_binary};
 pub use fantoccini::elements::Element;

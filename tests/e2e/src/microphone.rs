@@ -65,6 +65,12 @@ impl VirtualMicrophone {
         }
     }
 
+    /// Takes the microphone away mid-use, as when a USB headset is unplugged: the sound
+    /// server goes, and every stream on it with it.
+    pub fn disconnect(&self) {
+        self.run("pulseaudio", &["--kill"]);
+    }
+
     fn command(&self, program: &str) -> Command {
         let mut command = Command::new(program);
         command.envs(self.environment());

