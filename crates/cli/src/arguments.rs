@@ -24,11 +24,16 @@ pub struct Arguments {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Coach a recorded answer (WAV) and save the turn
+    /// Coach an answer, recorded earlier or spoken now, and save the turn
+    #[command(group = clap::ArgGroup::new("source").required(true).args(["answer", "microphone"]))]
     Practice {
-        /// The recorded answer, a WAV file
-        #[arg(long, value_name = "FILE.wav")]
-        answer: PathBuf,
+        /// The recorded answer: WAV, MP3, M4A/AAC, OGG/Vorbis or FLAC
+        #[arg(long, value_name = "FILE")]
+        answer: Option<PathBuf>,
+        /// Answer by voice now. Words appear as you speak; recording stops after a pause
+        /// (auto-stop mode), or when you press Enter
+        #[arg(long)]
+        microphone: bool,
         /// Answer this question from the bank (see `aira questions`) [default: a random one]
         #[arg(long, value_name = "ID", conflicts_with = "question")]
         question_id: Option<String>,

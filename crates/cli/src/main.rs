@@ -3,6 +3,7 @@
 
 mod arguments;
 mod exit_code;
+mod listen;
 mod models;
 mod output;
 mod progress;
@@ -58,6 +59,7 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
     let result = match command {
         Command::Practice {
             answer,
+            microphone,
             question_id,
             question,
             speak,
@@ -67,7 +69,10 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
                 (None, Some(text)) => aira_runtime::Question::custom(&text),
                 (None, None) => engine.next_question(),
             };
-            let turn = engine.practice_file(&question, &answer).await;
+            let turn = match answer {
+                Some(answer) if !microphone => engine.practice_file(&question, &answer).await,
+                _ => listen::practice_by_voice(&engine, &question, output).await,
+            };
             if let Ok(turn) = &turn {
                 output.turn(turn, engine.catalog());
                 if speak {

@@ -27,6 +27,11 @@ impl Output {
         }
     }
 
+    /// The question being answered by voice; on stderr, so stdout stays the result.
+    pub fn question(&self, question: &aira_core::Question) {
+        eprintln!("Question: {}", question.text);
+    }
+
     pub fn turn(&self, turn: &TurnResult, catalog: &Catalog) {
         if self.json {
             return Self::print_json(turn);

@@ -140,23 +140,26 @@ impl Coordinator {
         mut finish: oneshot::Receiver<Finish>,
     ) {
         let mut ticker = tokio::time::interval(std::time::Duration::from_millis(100));
+        // The recorder drops its sender when it stops, just before the finish arrives.
+        let mut recording = true;
         loop {
             tokio::select! {
-                event = events.recv() => match event {
+                event = events.recv(), if recording => match event {
                     Some(event) => self.on_capture(event),
-                    // The recorder is gone without a finish: nothing to deliver.
-                    None => return self.abandon(),
+                    None => recording = false,
                 },
                 request = &mut finish => {
-                    if let Ok(request) = request {
-                        // Audio still queued belongs to the answer.
-                        while let Ok(event) = events.try_recv() {
-                            self.on_capture(event);
-                        }
-                        let transcript = self.finish(request.samples).await;
-                        if request.reply.send(transcript).is_err() {
-                            tracing::debug!("nobody waited for the transcript");
-                        }
+                    let Ok(request) = request else {
+                        // The session was dropped without finishing: nobody wants the text.
+                        return self.abandon();
+                    };
+                    // Audio still queued belongs to the answer.
+                    while let Ok(event) = events.try_recv() {
+                        self.on_capture(event);
+                    }
+                    let transcript = self.finish(request.samples).await;
+                    if request.reply.send(transcript).is_err() {
+                        tracing::debug!("nobody waited for the transcript");
                     }
                     return;
                 }
