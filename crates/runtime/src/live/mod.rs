@@ -109,6 +109,7 @@ struct Coordinator {
 
 struct Partial {
     start: usize,
+    end: usize,
     cancel: Arc<AtomicBool>,
     job: Job,
 }
@@ -252,6 +253,7 @@ impl Coordinator {
         );
         self.partial = Some(Partial {
             start: open.start,
+            end,
             cancel,
             job,
         });
@@ -332,9 +334,6 @@ impl Coordinator {
     }
 
     async fn finish(&mut self, samples: Vec<f32>) -> Result<Transcript, TranscribeError> {
-        if let Some(partial) = self.partial.take() {
-            partial.cancel.store(true, Ordering::Relaxed);
-        }
         // The capture thread's copy is authoritative (it includes the resampler's tail).
         if samples.len() > self.audio.len() {
             let tail = samples[self.audio.len()..].to_vec();
@@ -344,8 +343,21 @@ impl Coordinator {
                 self.send_piece(piece);
             }
         }
-        if let Some(last) = self.segmenter.finish(self.audio.len()) {
-            self.send_piece(last);
+        // A partial transcript of the whole open piece, with no speech after it, is already
+        // the last piece's text: waiting for it beats transcribing the piece again.
+        let open_start = self.segmenter.open_piece().map(|open| open.start);
+        let speech_until = self.segmenter.speech_until();
+        let reusable = self
+            .partial
+            .take_if(|partial| Some(partial.start) == open_start && partial.end >= speech_until);
+        if let Some(partial) = self.partial.take() {
+            partial.cancel.store(true, Ordering::Relaxed);
+        }
+        let last = self.segmenter.finish(self.audio.len());
+        match (reusable, last) {
+            (Some(partial), _) => self.pieces.push_back((partial.start, partial.job)),
+            (None, Some(last)) => self.send_piece(last),
+            (None, None) => {}
         }
         while let Some((start, job)) = self.pieces.pop_front() {
             if let Err(error) = self.take_piece(start, job.await) {

@@ -6,8 +6,12 @@ use std::ops::Range;
 
 use aira_audio::{FRAME_MS, FRAME_SAMPLES};
 
-/// A pause this long after speech ends a piece (about half a second).
+/// A pause this long after speech ends a piece (about half a second)...
 const PAUSE_FRAMES: usize = 500 / FRAME_MS as usize;
+/// ...or this long once the piece is [`LONG_PIECE_FRAMES`] long: a breath between sentences
+/// is enough then, so the words left for the end stay few (espeak's are about 290 ms).
+const SHORT_PAUSE_FRAMES: usize = 240 / FRAME_MS as usize;
+const LONG_PIECE_FRAMES: usize = 4_000 / FRAME_MS as usize;
 /// Voiced frames in a row that count as speech, not a click.
 const ONSET_FRAMES: usize = 3;
 /// A piece is cut here even without a pause: Whisper reads at most 30 s at a time.
@@ -26,6 +30,8 @@ pub struct Segmenter {
     voiced_run: usize,
     unvoiced_run: usize,
     heard_speech: bool,
+    /// Frames up to the end of the latest voiced one.
+    voiced_until: usize,
 }
 
 impl Segmenter {
@@ -36,6 +42,7 @@ impl Segmenter {
         for &voiced in verdicts {
             self.frames += 1;
             if voiced {
+                self.voiced_until = self.frames;
                 self.voiced_run += 1;
                 self.unvoiced_run = 0;
                 if self.voiced_run >= ONSET_FRAMES {
@@ -47,8 +54,13 @@ impl Segmenter {
                 self.unvoiced_run += 1;
             }
             let length = self.frames - self.committed_until;
-            if self.speech_pending && self.unvoiced_run == PAUSE_FRAMES {
-                let end = self.frames - PAUSE_FRAMES + TRAILING_SILENCE_FRAMES;
+            let pause = if length >= LONG_PIECE_FRAMES {
+                SHORT_PAUSE_FRAMES
+            } else {
+                PAUSE_FRAMES
+            };
+            if self.speech_pending && self.unvoiced_run >= pause {
+                let end = self.frames - self.unvoiced_run + TRAILING_SILENCE_FRAMES.min(pause);
                 pieces.push(self.commit_to(end));
             } else if length >= LONGEST_PIECE_FRAMES {
                 // Mid-speech: cut where the latest quiet frame is, else here.
@@ -83,6 +95,11 @@ impl Segmenter {
     pub fn open_piece(&self) -> Option<Range<usize>> {
         self.speech_pending
             .then(|| self.committed_until * FRAME_SAMPLES..self.frames * FRAME_SAMPLES)
+    }
+
+    /// Where the latest speech ends, in samples.
+    pub fn speech_until(&self) -> usize {
+        self.voiced_until * FRAME_SAMPLES
     }
 
     pub fn heard_speech(&self) -> bool {
@@ -150,6 +167,23 @@ mod tests {
         assert!(!segmenter.heard_speech());
         assert_eq!(segmenter.finish(202 * FRAME_SAMPLES), None);
         assert_eq!(segmenter.trailing_silence_ms(), 100 * FRAME_MS);
+    }
+
+    #[test]
+    fn a_long_piece_ends_at_a_breath_a_short_one_needs_a_real_pause() {
+        let mut segmenter = Segmenter::default();
+        let breath = SHORT_PAUSE_FRAMES + 1;
+        let short = segmenter.push(&frames(&[(true, 100), (false, breath), (true, 50)]));
+        assert!(
+            short.is_empty(),
+            "a breath after 1.6 s of speech does not end a piece"
+        );
+        let long = segmenter.push(&frames(&[(true, LONG_PIECE_FRAMES), (false, breath)]));
+        assert_eq!(long.len(), 1, "a breath after 4 s of speech does");
+        assert_eq!(
+            segmenter.speech_until(),
+            (150 + breath + LONG_PIECE_FRAMES) * FRAME_SAMPLES
+        );
     }
 
     #[test]
