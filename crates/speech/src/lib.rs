@@ -1,6 +1,7 @@
 //! Local speech recognition: whisper.cpp (through whisper-rs) on a worker thread that owns
 //! the loaded model and takes jobs over a channel, so inference never blocks async tasks.
 
+mod cancellation;
 mod model_file;
 mod script;
 mod whisper;

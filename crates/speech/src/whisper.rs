@@ -1,5 +1,5 @@
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread::JoinHandle;
 
@@ -10,6 +10,7 @@ use aira_core::ports::{
 use tokio::sync::oneshot;
 use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextParameters};
 
+use crate::cancellation;
 use crate::model_file::check_model_file;
 use crate::script::{ScriptFilter, script_primer};
 use crate::words::{TimedToken, is_sound_annotation, join_tokens};
@@ -183,6 +184,8 @@ fn transcribe_on_worker(
     let mut state = context.create_state().map_err(engine_error)?;
     // Declared before the parameters that point at it, so it outlives them.
     let script_filter = ScriptFilter::for_language(context, language);
+    let never_cancelled = AtomicBool::new(false);
+    let cancel = options.cancel.as_deref().unwrap_or(&never_cancelled);
 
     let mut parameters = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
     parameters.set_n_threads(settings.threads.max(1) as i32);
@@ -206,11 +209,16 @@ fn transcribe_on_worker(
     if let Some(filter) = &script_filter {
         filter.install(&mut parameters);
     }
+    cancellation::install(cancel, &mut parameters);
     if settings.fit_audio_context {
         parameters.set_audio_ctx(audio_context_for(samples.len()));
     }
     let started = std::time::Instant::now();
-    state.full(parameters, samples).map_err(engine_error)?;
+    let finished = state.full(parameters, samples);
+    if options.is_cancelled() {
+        return Err(TranscribeError::Cancelled);
+    }
+    finished.map_err(engine_error)?;
 
     let end_of_text = context.token_eot();
     let mut words = Vec::new();

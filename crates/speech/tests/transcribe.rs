@@ -128,3 +128,32 @@ async fn a_missing_or_corrupt_model_is_a_clear_error() {
         Err(TranscribeError::ModelInvalid { .. })
     ));
 }
+
+#[tokio::test]
+async fn a_cancelled_job_stops_mid_way() {
+    let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    let whisper = transcriber(whisper_model());
+    let path = folder.path().join("long.wav");
+    speak_to_wav(&ANSWERS.join(" "), &path);
+    let samples = aira_audio::decode_file(&path).unwrap_or_else(|error| panic!("{error}"));
+    // Load the model first, so the cancellation lands inside inference.
+    let warm_up = whisper
+        .transcribe(samples[..16_000].to_vec(), TranscriptionOptions::default())
+        .await;
+    assert!(warm_up.is_ok() || warm_up == Err(TranscribeError::NoSpeech));
+
+    let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let options = TranscriptionOptions {
+        prompt: None,
+        cancel: Some(std::sync::Arc::clone(&cancel)),
+    };
+    let started = std::time::Instant::now();
+    let job = whisper.transcribe(samples, options);
+    let trigger = async {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    };
+    let (result, ()) = tokio::join!(job, trigger);
+    println!("cancelled after {:?}", started.elapsed());
+    assert_eq!(result, Err(TranscribeError::Cancelled));
+}
