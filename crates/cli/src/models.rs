@@ -23,7 +23,10 @@ pub async fn run(
             output.model_downloaded(&downloaded);
         }
         ModelsCommand::Import { path, name } => {
-            let shown = name.clone().unwrap_or_else(|| path.display().to_string());
+            let shown = name.clone().unwrap_or_else(|| {
+                let file = path.file_name().unwrap_or(path.as_os_str());
+                file.to_string_lossy().into_owned()
+            });
             let mut line = ProgressLine::new(&shown, std::io::stderr().is_terminal());
             let imported = models
                 .import(path, name, move |progress| line.show(&progress))

@@ -234,7 +234,7 @@ fn a_ggml_file_is_imported_and_what_is_not_a_model_is_refused() -> TestResult {
     assert_eq!(imported["quantization"], "f16");
     assert_eq!(std::fs::read(data.join("models/ggml-custom.bin"))?, file);
     assert!(
-        String::from_utf8_lossy(&output.stderr).contains("Copying custom"),
+        String::from_utf8_lossy(&output.stderr).contains("Copying ggml-custom.bin: 100%"),
         "progress on stderr: {}",
         String::from_utf8_lossy(&output.stderr)
     );
