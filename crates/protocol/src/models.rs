@@ -10,6 +10,8 @@ pub struct ModelsOutput {
     pub folder: String,
     /// The model file transcription uses now.
     pub in_use: String,
+    /// Whether that file exists; without it answers cannot be transcribed.
+    pub in_use_present: bool,
     /// The installed model the user chose ([`crate::Preferences::model`]), if any.
     pub chosen: Option<String>,
     /// `--model` or `AIRA_WHISPER_MODEL` names the model, so the user's choice waits until

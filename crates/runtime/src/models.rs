@@ -66,6 +66,7 @@ impl ModelManager {
         Ok(ModelsOutput {
             folder: library.folder().display().to_string(),
             in_use: in_use.display().to_string(),
+            in_use_present: in_use.is_file(),
             chosen: preferences.model,
             overridden: self.settings.model_override.is_some(),
             installed: library
