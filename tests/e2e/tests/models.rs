@@ -1,6 +1,7 @@
 //! The speech models screen in the real app: from Home's "Get a speech model", download a
 //! model from a local server (a test catalog whose one entry is the real tiny.en file),
-//! watch its progress bar rise to 100, then use it and find Home ready to practise.
+//! cancel, download again and watch the progress bar rise to 100, then use the model and
+//! find Home ready to practise.
 
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -99,6 +100,36 @@ async fn wait_for_text(client: &Client, css: &str, accept: impl Fn(&str) -> bool
     panic!("{css} never showed the expected text; last {last:?}; #error says {error:?}");
 }
 
+/// Polls until the focused element's text is `expected`.
+async fn wait_for_focus_on(client: &Client, expected: &str) {
+    let mut last = String::new();
+    for _ in 0..40 {
+        if let Ok(focused) = client.active_element().await {
+            last = focused.text().await.unwrap_or_default();
+            if last == expected {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("focus is on {last:?}, not on {expected:?}");
+}
+
+/// Polls until the progress bar at `css` reports at least `percent`.
+async fn wait_for_value_at_least(client: &Client, css: &str, percent: u64) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while std::time::Instant::now() < deadline {
+        if let Ok(bar) = client.find(Locator::Css(css)).await
+            && let Ok(Some(value)) = bar.attr("aria-valuenow").await
+            && value.parse::<u64>().is_ok_and(|value| value >= percent)
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css} never reached {percent} %");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_model_is_downloaded_with_visible_progress_and_put_to_use() {
     let work = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
@@ -129,23 +160,38 @@ async fn a_model_is_downloaded_with_visible_progress_and_put_to_use() {
     // No model yet: Home says so and leads to the models screen.
     click(&client, "#get-model").await;
     let heading = wait_for_text(&client, "h1", |text| text == "Speech models").await;
-    let focused = client
-        .active_element()
-        .await
-        .unwrap_or_else(|error| panic!("{error}"));
-    assert_eq!(
-        focused.text().await.unwrap_or_default(),
-        heading,
-        "focus moves to the new screen's heading"
-    );
+    // Focus moves to the new screen's heading.
+    wait_for_focus_on(&client, &heading).await;
     client
         .execute(WATCH_PROGRESS, Vec::new())
         .await
         .unwrap_or_else(|error| panic!("watching the progress bar: {error}"));
 
     let item = format!("#available-models li[data-model='{NAME}']");
-    click(&client, &format!("{item} .download-button")).await;
     let bar_css = format!("[role='progressbar'][data-model='{NAME}']");
+
+    // A first try, cancelled part way: what arrived is kept and said to be.
+    click(&client, &format!("{item} .download-button")).await;
+    let cancel = element(&client, &format!("{item} .cancel-button")).await;
+    // Focus follows the Download button's replacement.
+    wait_for_focus_on(&client, &format!("Cancel download of {NAME}")).await;
+    wait_for_value_at_least(&client, &bar_css, 10).await;
+    cancel
+        .click()
+        .await
+        .unwrap_or_else(|error| panic!("cancel: {error}"));
+    wait_for_text(&client, "#status", |text| text.contains("cancelled")).await;
+    let note = wait_for_text(&client, &format!("{item} .note"), |text| {
+        text.contains("downloaded so far")
+    })
+    .await;
+    println!("after cancelling: {note}");
+
+    client
+        .execute("window.progressValues = [];", Vec::new())
+        .await
+        .unwrap_or_else(|error| panic!("{error}"));
+    click(&client, &format!("{item} .download-button")).await;
     let bar = element(&client, &bar_css).await;
     let text_while_downloading = bar
         .attr("aria-valuetext")
@@ -193,7 +239,11 @@ async fn a_model_is_downloaded_with_visible_progress_and_put_to_use() {
     );
     assert_eq!(values.last(), Some(&100), "{values:?}");
     assert!(
-        values.iter().filter(|value| (1..100).contains(*value)).count() >= 3,
+        values
+            .iter()
+            .filter(|value| (1..100).contains(*value))
+            .count()
+            >= 3,
         "the bar moved through values on the way: {values:?}"
     );
 
@@ -208,6 +258,12 @@ async fn a_model_is_downloaded_with_visible_progress_and_put_to_use() {
     })
     .await;
     assert_eq!(badge, "In use");
+    let screenshot = client
+        .screenshot()
+        .await
+        .unwrap_or_else(|error| panic!("screenshot: {error}"));
+    std::fs::write(artifacts_dir().join("model-in-use.png"), screenshot)
+        .unwrap_or_else(|error| panic!("{error}"));
 
     // Home now finds the chosen model, without a restart.
     click(&client, "#nav-home").await;

@@ -84,7 +84,8 @@ impl ModelsState {
             .with(|downloads| downloads.contains_key(name))
     }
 
-    pub fn download(self, name: String, size_bytes: u64) {
+    /// Downloads `name`, `partial_bytes` of its `size_bytes` being on disk from before.
+    pub fn download(self, name: String, partial_bytes: u64, size_bytes: u64) {
         if self
             .app
             .downloads
@@ -94,7 +95,7 @@ impl ModelsState {
         }
         self.app.clear_error();
         self.app.downloads.update(|running| {
-            running.insert(name.clone(), starting(size_bytes));
+            running.insert(name.clone(), starting(partial_bytes, size_bytes));
         });
         self.app.announce(t_with(
             "ui.models.status.download_started",
@@ -188,7 +189,7 @@ impl ModelsState {
         }
         self.app.clear_error();
         self.app.announce(t("ui.models.status.choosing_import"));
-        self.import.set(Some(starting(0)));
+        self.import.set(Some(starting(0, 0)));
         let on_progress = move |progress: ModelProgress| {
             let previous = self.import.try_get_untracked().flatten();
             self.import.try_set(Some(progress));
@@ -219,11 +220,11 @@ impl ModelsState {
     }
 }
 
-/// Progress before the first report: the bar shows at once, at zero.
-fn starting(total_bytes: u64) -> ModelProgress {
+/// Progress before the first report, so the bar shows at once: what is on disk already.
+fn starting(done_bytes: u64, total_bytes: u64) -> ModelProgress {
     ModelProgress {
         stage: ModelStage::Downloading,
-        done_bytes: 0,
+        done_bytes,
         total_bytes,
         bytes_per_second: 0,
     }

@@ -14,6 +14,7 @@ use crate::i18n::t_with;
 pub fn AvailableItem(models: ModelsState, model: AvailableModelInfo) -> impl IntoView {
     let name = StoredValue::new(model.name.clone());
     let size_bytes = model.size_bytes;
+    let partial_bytes = model.partial_bytes;
     let downloading = move || name.with_value(|name| models.is_downloading(name));
     let progress = Signal::derive(move || {
         name.with_value(|name| {
@@ -53,7 +54,7 @@ pub fn AvailableItem(models: ModelsState, model: AvailableModelInfo) -> impl Int
                                 type="button"
                                 class="download-button"
                                 id=name.with_value(|name| available_id(name, "download"))
-                                on:click=move |_| models.download(name.get_value(), size_bytes)
+                                on:click=move |_| models.download(name.get_value(), partial_bytes, size_bytes)
                             >
                                 {name.with_value(|name| t_with("ui.models.download", &[("name", name)]))}
                             </button>
