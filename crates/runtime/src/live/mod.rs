@@ -144,8 +144,16 @@ impl Coordinator {
             tokio::select! {
                 event = events.recv() => match event {
                     Some(event) => self.on_capture(event),
-                    // The recorder is gone without a finish: nothing to deliver.
-                    None => return self.abandon(),
+                    // The recorder stopped. The engine saves the answer's audio before it
+                    // asks for the transcript, so the request is still to come; only a
+                    // session dropped without one has nothing to deliver.
+                    None => {
+                        match (&mut finish).await {
+                            Ok(request) => self.answer(request).await,
+                            Err(_) => self.abandon(),
+                        }
+                        return;
+                    }
                 },
                 request = &mut finish => {
                     if let Ok(request) = request {
@@ -153,15 +161,20 @@ impl Coordinator {
                         while let Ok(event) = events.try_recv() {
                             self.on_capture(event);
                         }
-                        let transcript = self.finish(request.samples).await;
-                        if request.reply.send(transcript).is_err() {
-                            tracing::debug!("nobody waited for the transcript");
-                        }
+                        self.answer(request).await;
                     }
                     return;
                 }
                 _ = ticker.tick() => self.collect_finished().await,
             }
+        }
+    }
+
+    /// Finishes the transcript and sends it to whoever asked.
+    async fn answer(&mut self, request: Finish) {
+        let transcript = self.finish(request.samples).await;
+        if request.reply.send(transcript).is_err() {
+            tracing::debug!("nobody waited for the transcript");
         }
     }
 
