@@ -5,7 +5,9 @@
 // the rule still holds for everything written by hand here.
 #![allow(clippy::let_underscore_must_use)]
 
+mod dialog;
 pub mod history;
+pub mod models;
 pub mod practice;
 pub mod preferences;
 pub mod recording;

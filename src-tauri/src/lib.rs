@@ -35,6 +35,12 @@ pub fn run() {
             commands::voice::speak,
             commands::voice::stop_speaking,
             commands::history::history,
+            commands::models::list_models,
+            commands::models::download_model,
+            commands::models::cancel_download,
+            commands::models::import_model,
+            commands::models::remove_model,
+            commands::models::use_model,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(error) = result {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::{Messages, SiteHeader};
 use crate::i18n::t;
-use crate::pages::{HistoryPage, HomePage, PracticePage};
+use crate::pages::{HistoryPage, HomePage, ModelsPage, PracticePage};
 use crate::state::{AppState, Screen};
 
 #[component]
@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
             None => view! { <HomePage state /> }.into_any(),
         },
         Screen::History => view! { <HistoryPage state /> }.into_any(),
+        Screen::Models => view! { <ModelsPage state /> }.into_any(),
     };
 
     view! {

@@ -28,6 +28,20 @@ where
     });
 }
 
+/// Focuses the element with `id` after the pending render: for a control that replaced the
+/// one that had focus (a Download button that became Cancel), so focus is not lost to the
+/// top of the page. Nothing happens if the screen was left meanwhile.
+pub fn focus_id_after_render(id: String) {
+    request_animation_frame(move || {
+        if let Some(element) = document()
+            .get_element_by_id(&id)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            focus(&element);
+        }
+    });
+}
+
 fn focus(element: &web_sys::HtmlElement) {
     if let Err(error) = element.focus() {
         leptos::logging::error!("could not move focus: {error:?}");

@@ -1,6 +1,6 @@
 //! Turning numbers and results into display text. Pure functions, tested natively.
 
-use aira_protocol::Feedback;
+use aira_protocol::{Feedback, ModelProgress};
 
 use crate::i18n::{t, t_with};
 
@@ -48,6 +48,24 @@ pub fn level_percent(rms: f32) -> u8 {
     let decibels = 20.0 * rms.min(1.0).log10();
     let fraction = (decibels - FLOOR_DB) / -FLOOR_DB;
     (fraction.clamp(0.0, 1.0) * 100.0).round() as u8
+}
+
+/// A model's size as file managers show it: decimal megabytes with one decimal ("77.7").
+pub fn megabytes(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / 1_000_000.0)
+}
+
+/// How far a download or import is, for its progress bar: "45 % – 35 of 77 MB".
+pub fn progress_text(progress: &ModelProgress) -> String {
+    let whole_megabytes = |bytes: u64| (bytes / 1_000_000).to_string();
+    t_with(
+        "ui.models.progress_value",
+        &[
+            ("percent", &progress.percent().to_string()),
+            ("done", &whole_megabytes(progress.done_bytes)),
+            ("total", &whole_megabytes(progress.total_bytes)),
+        ],
+    )
 }
 
 /// The start of `text`, cut at a word boundary and marked with an ellipsis when cut.
@@ -113,6 +131,18 @@ mod tests {
         assert_eq!(level_percent(0.031_622_8), 50);
         assert_eq!(level_percent(1.0), 100);
         assert_eq!(level_percent(3.0), 100);
+    }
+
+    #[test]
+    fn model_sizes_and_progress_read_in_megabytes() {
+        assert_eq!(megabytes(77_704_715), "77.7");
+        let progress = ModelProgress {
+            stage: aira_protocol::ModelStage::Downloading,
+            done_bytes: 35_200_000,
+            total_bytes: 77_704_715,
+            bytes_per_second: 0,
+        };
+        assert_eq!(progress_text(&progress), "45 % – 35 of 77 MB");
     }
 
     #[test]

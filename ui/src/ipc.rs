@@ -2,8 +2,9 @@
 //! the UI knows that Tauri exists.
 
 use aira_protocol::{
-    AppStatus, CommandError, ErrorCode, HistoryInput, HistoryOutput, InputDevicesOutput,
-    PracticeQuestion, Preferences, PreferencesPatch, RecordingUpdate, SpeakInput,
+    AppStatus, CommandError, ErrorCode, HistoryInput, HistoryOutput, ImportModelInput,
+    ImportSource, InputDevicesOutput, InstalledModelInfo, ModelNameInput, ModelProgress,
+    ModelsOutput, PracticeQuestion, Preferences, PreferencesPatch, RecordingUpdate, SpeakInput,
     StartPracticeInput, StartRecordingInput, StartRecordingOutput, StopRecordingInput,
     SubmitAnswerFileInput, TurnResult,
 };
@@ -35,14 +36,42 @@ thread_local! {
     static IGNORE_MESSAGE: Closure<dyn Fn(JsValue)> = Closure::new(|_message: JsValue| {});
 }
 
-/// Updates of one recording. Dropping it stops delivering them and frees the callback, so
-/// each recording owns exactly one closure and leaks none.
-pub struct RecordingStream {
+/// The messages of one channel: a recording's updates, a download's progress. Dropping it
+/// stops delivering them and frees the callback, so each owns exactly one closure and leaks
+/// none.
+pub struct UpdateStream {
     channel: Channel,
     _handler: Closure<dyn Fn(JsValue)>,
 }
 
-impl Drop for RecordingStream {
+impl UpdateStream {
+    /// A channel whose messages, read as `T`, go to `on_message`.
+    fn open<T: DeserializeOwned + 'static>(
+        on_message: impl Fn(T) + 'static,
+    ) -> Result<Self, CommandError> {
+        let channel = Channel::new().map_err(from_js_error)?;
+        let handler = Closure::<dyn Fn(JsValue)>::new(move |message: JsValue| {
+            match serde_wasm_bindgen::from_value::<T>(message) {
+                Ok(update) => on_message(update),
+                Err(error) => leptos::logging::error!("unreadable channel message: {error}"),
+            }
+        });
+        channel.set_onmessage(handler.as_ref().unchecked_ref());
+        Ok(Self {
+            channel,
+            _handler: handler,
+        })
+    }
+
+    /// Adds the channel to a command's arguments under `name`.
+    fn attach(&self, args: &JsValue, name: &str) -> Result<(), CommandError> {
+        js_sys::Reflect::set(args, &JsValue::from_str(name), &self.channel)
+            .map(|_| ())
+            .map_err(from_js_error)
+    }
+}
+
+impl Drop for UpdateStream {
     fn drop(&mut self) {
         IGNORE_MESSAGE.with(|ignore| self.channel.set_onmessage(ignore.as_ref().unchecked_ref()));
     }
@@ -63,13 +92,7 @@ pub async fn start_practice() -> Result<PracticeQuestion, CommandError> {
 }
 
 pub async fn speak(text: String) -> Result<(), CommandError> {
-    call_for_nothing(
-        "speak",
-        to_js(&WithInput {
-            input: SpeakInput { text },
-        })?,
-    )
-    .await
+    call_with_input_for_nothing("speak", SpeakInput { text }).await
 }
 
 pub async fn stop_speaking() -> Result<(), CommandError> {
@@ -82,28 +105,13 @@ pub async fn stop_speaking() -> Result<(), CommandError> {
 pub async fn start_recording(
     question_id: String,
     on_update: impl Fn(RecordingUpdate) + 'static,
-) -> Result<(RecordingStream, StartRecordingOutput), CommandError> {
-    let channel = Channel::new().map_err(from_js_error)?;
-    let handler =
-        Closure::<dyn Fn(JsValue)>::new(
-            move |message: JsValue| match serde_wasm_bindgen::from_value::<RecordingUpdate>(message)
-            {
-                Ok(update) => on_update(update),
-                Err(error) => leptos::logging::error!("unreadable recording update: {error}"),
-            },
-        );
-    channel.set_onmessage(handler.as_ref().unchecked_ref());
-    // Wrap before awaiting so a failed start still detaches the handler on drop.
-    let stream = RecordingStream {
-        channel,
-        _handler: handler,
-    };
-
+) -> Result<(UpdateStream, StartRecordingOutput), CommandError> {
+    // Opened before the call so a failed start still detaches the handler on drop.
+    let stream = UpdateStream::open(on_update)?;
     let args = to_js(&WithInput {
         input: StartRecordingInput { question_id },
     })?;
-    js_sys::Reflect::set(&args, &JsValue::from_str("updates"), &stream.channel)
-        .map_err(from_js_error)?;
+    stream.attach(&args, "updates")?;
     let opened = call("start_recording", args).await?;
     Ok((stream, opened))
 }
@@ -150,6 +158,50 @@ pub async fn history(limit: u32) -> Result<HistoryOutput, CommandError> {
     call_with_input("history", HistoryInput { limit }).await
 }
 
+pub async fn list_models() -> Result<ModelsOutput, CommandError> {
+    call("list_models", js_sys::Object::new().into()).await
+}
+
+/// Downloads the catalog model `name`; `on_progress` hears how far it is until it ends.
+/// A cancelled download ends with the `cancelled` error.
+pub async fn download_model(
+    name: String,
+    on_progress: impl Fn(ModelProgress) + 'static,
+) -> Result<InstalledModelInfo, CommandError> {
+    let stream = UpdateStream::open(on_progress)?;
+    let args = to_js(&WithInput {
+        input: ModelNameInput { name },
+    })?;
+    stream.attach(&args, "progress")?;
+    call("download_model", args).await
+}
+
+pub async fn cancel_download(name: String) -> Result<(), CommandError> {
+    call_with_input_for_nothing("cancel_download", ModelNameInput { name }).await
+}
+
+/// Opens the native dialog for a model file or a faster-whisper folder and brings the
+/// choice in; `None` when the dialog was cancelled.
+pub async fn import_model(
+    source: ImportSource,
+    on_progress: impl Fn(ModelProgress) + 'static,
+) -> Result<Option<InstalledModelInfo>, CommandError> {
+    let stream = UpdateStream::open(on_progress)?;
+    let args = to_js(&WithInput {
+        input: ImportModelInput { source },
+    })?;
+    stream.attach(&args, "progress")?;
+    call("import_model", args).await
+}
+
+pub async fn use_model(name: String) -> Result<InstalledModelInfo, CommandError> {
+    call_with_input("use_model", ModelNameInput { name }).await
+}
+
+pub async fn remove_model(name: String) -> Result<(), CommandError> {
+    call_with_input_for_nothing("remove_model", ModelNameInput { name }).await
+}
+
 async fn call_with_input<I: Serialize, O: DeserializeOwned>(
     command: &str,
     input: I,
@@ -165,6 +217,13 @@ async fn call<O: DeserializeOwned>(command: &str, args: JsValue) -> Result<O, Co
             format!("unexpected reply to {command}: {error}"),
         )
     })
+}
+
+async fn call_with_input_for_nothing<I: Serialize>(
+    command: &str,
+    input: I,
+) -> Result<(), CommandError> {
+    call_for_nothing(command, to_js(&WithInput { input })?).await
 }
 
 /// For commands that answer `()`: whatever comes back carries no information.

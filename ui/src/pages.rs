@@ -2,8 +2,10 @@
 
 mod history;
 mod home;
+mod models;
 mod practice;
 
 pub use history::HistoryPage;
 pub use home::HomePage;
+pub use models::ModelsPage;
 pub use practice::PracticePage;

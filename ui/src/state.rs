@@ -1,7 +1,9 @@
 //! What every screen shares: which screen is showing, the live status and error
 //! regions, and the question being practised.
 
-use aira_protocol::{AppStatus, CommandError, PracticeQuestion};
+use std::collections::HashMap;
+
+use aira_protocol::{AppStatus, CommandError, ModelProgress, PracticeQuestion};
 use leptos::prelude::*;
 
 use crate::i18n::t;
@@ -11,6 +13,7 @@ pub enum Screen {
     Home,
     Practice,
     History,
+    Models,
 }
 
 impl Screen {
@@ -21,6 +24,7 @@ impl Screen {
             Screen::Home => t("ui.title.home"),
             Screen::Practice => t("ui.title.practice"),
             Screen::History => t("ui.title.history"),
+            Screen::Models => t("ui.title.models"),
         }
     }
 }
@@ -34,6 +38,9 @@ pub struct AppState {
     pub error: RwSignal<Option<CommandError>>,
     pub question: RwSignal<Option<PracticeQuestion>>,
     pub app_status: RwSignal<Option<AppStatus>>,
+    /// Model downloads running, by name, with how far each is. Kept here rather than on
+    /// the models screen: a download goes on while other screens show.
+    pub downloads: RwSignal<HashMap<String, ModelProgress>>,
     /// Whether the user has moved on from the first screen. Focus only follows screen
     /// changes: on launch it stays at the top of the page where reading starts.
     has_navigated: StoredValue<bool>,
@@ -47,6 +54,7 @@ impl AppState {
             error: RwSignal::new(None),
             question: RwSignal::new(None),
             app_status: RwSignal::new(None),
+            downloads: RwSignal::new(HashMap::new()),
             has_navigated: StoredValue::new(false),
         }
     }

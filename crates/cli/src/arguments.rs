@@ -10,7 +10,8 @@ pub struct Arguments {
     #[arg(long, global = true, env = "AIRA_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
-    /// The Whisper GGML model file [default: <data dir>/models/ggml-tiny.en.bin]
+    /// The Whisper GGML model file [default: the model chosen with `aira models use`, else
+    /// <data dir>/models/ggml-tiny.en.bin]
     #[arg(long, global = true, env = "AIRA_WHISPER_MODEL", value_name = "PATH")]
     pub model: Option<PathBuf>,
 
@@ -67,7 +68,7 @@ pub enum Command {
     },
     /// List the built-in questions
     Questions,
-    /// Whisper models: list, download, import, remove
+    /// Whisper models: list, download, import, choose, remove
     Models {
         #[command(subcommand)]
         command: ModelsCommand,
@@ -83,13 +84,21 @@ pub enum ModelsCommand {
         /// A model name such as tiny.en or base-q5_1 (see `aira models list`)
         name: String,
     },
-    /// Copy a whisper.cpp GGML model file (.bin) into the models folder
+    /// Bring in a whisper.cpp GGML model file (.bin), or convert a faster-whisper
+    /// (CTranslate2) model folder
     Import {
-        /// The model file
+        /// The model file, or the faster-whisper model folder
         path: PathBuf,
-        /// Install it under this name [default: from the file name, ggml-NAME.bin]
+        /// Install it under this name [default: from the file name (ggml-NAME.bin) or the
+        /// folder name]
         #[arg(long, value_name = "NAME")]
         name: Option<String>,
+    },
+    /// Transcribe with this installed model from now on (`--model` and AIRA_WHISPER_MODEL
+    /// still win)
+    Use {
+        /// The model's name, as `aira models list` shows it
+        name: String,
     },
     /// Delete an installed model, or an unfinished download of it
     Remove {

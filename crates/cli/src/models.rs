@@ -1,16 +1,13 @@
-//! `aira models …`: the models folder from the command line.
+//! `aira models …`: the models folder from the command line, through the same
+//! [`ModelManager`] the app uses.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use aira_models::download::DownloadOptions;
-use aira_models::library::LibraryError;
-use aira_runtime::{RuntimeError, Settings};
-use tokio_util::sync::CancellationToken;
+use aira_runtime::{CancellationToken, ModelManager, RuntimeError, Settings};
 
 use crate::arguments::ModelsCommand;
 use crate::output::Output;
-use crate::output::models::{Downloaded, Listing, is_in_use};
 use crate::progress::ProgressLine;
 
 pub async fn run(
@@ -18,41 +15,27 @@ pub async fn run(
     settings: &Settings,
     output: &Output,
 ) -> Result<ExitCode, RuntimeError> {
-    let library = settings.model_library();
-    let catalog = settings.model_catalog()?;
+    let models = ModelManager::open(settings.clone());
     match command {
-        ModelsCommand::List => {
-            let installed = library.list(&catalog)?;
-            output.models(&Listing::new(settings, &library, &catalog, installed));
-        }
+        ModelsCommand::List => output.models(&models.list()?),
         ModelsCommand::Download { name } => {
-            let entry = catalog
-                .find(&name)
-                .ok_or_else(|| LibraryError::UnknownModel { name: name.clone() })?;
-            let already_installed = library.is_installed(entry);
-            let path = if already_installed {
-                library.folder().join(&entry.file_name)
-            } else {
-                download(settings, &library, &catalog, &entry.name).await?
-            };
-            output.model_downloaded(&Downloaded {
-                name: entry.name.clone(),
-                in_use: is_in_use(settings, &path),
-                path,
-                size_bytes: entry.size_bytes,
-                sha1: entry.sha1.clone(),
-                already_installed,
-            });
+            let downloaded = download(&models, &name).await?;
+            output.model_downloaded(&downloaded);
         }
         ModelsCommand::Import { path, name } => {
-            let installed = tokio::task::spawn_blocking(move || {
-                library.install_file(&path, name.as_deref(), &catalog)
-            })
-            .await??;
-            output.model_imported(&installed);
+            let shown = name.clone().unwrap_or_else(|| {
+                let file = path.file_name().unwrap_or(path.as_os_str());
+                file.to_string_lossy().into_owned()
+            });
+            let mut line = ProgressLine::new(&shown, std::io::stderr().is_terminal());
+            let imported = models
+                .import(path, name, move |progress| line.show(&progress))
+                .await?;
+            output.model_imported(&imported);
         }
+        ModelsCommand::Use { name } => output.model_chosen(&models.use_model(&name)?),
         ModelsCommand::Remove { name } => {
-            let path = library.remove(&name)?;
+            let path = models.remove(&name)?;
             output.model_removed(&name, &path);
         }
     }
@@ -62,11 +45,9 @@ pub async fn run(
 /// Downloads with a progress line on stderr. Ctrl-C stops it cleanly: what arrived is kept
 /// and the next `aira models download` of the same model continues from there.
 async fn download(
-    settings: &Settings,
-    library: &aira_models::library::ModelLibrary,
-    catalog: &aira_models::catalog::Catalog,
+    models: &ModelManager,
     name: &str,
-) -> Result<std::path::PathBuf, RuntimeError> {
+) -> Result<aira_runtime::DownloadedModel, RuntimeError> {
     let cancel = CancellationToken::new();
     let on_interrupt = cancel.clone();
     let interrupt = tokio::spawn(async move {
@@ -75,17 +56,9 @@ async fn download(
         }
     });
     let mut line = ProgressLine::new(name, std::io::stderr().is_terminal());
-    let outcome = library
-        .download(
-            catalog,
-            name,
-            &settings.model_base_url,
-            DownloadOptions::default(),
-            |progress| line.show(&progress),
-            &cancel,
-        )
+    let outcome = models
+        .download(name, |progress| line.show(&progress), cancel)
         .await;
     interrupt.abort();
-    line.finish();
-    Ok(outcome?)
+    outcome
 }

@@ -1,10 +1,10 @@
-//! The download progress shown on stderr (stdout stays for the result, and for `--json`).
-//! On a terminal: one line redrawn in place. Otherwise (a log, a pipe): a line per tenth of
-//! the file, so a log stays short.
+//! The progress of a download or an import, shown on stderr (stdout stays for the result,
+//! and for `--json`). On a terminal: one line redrawn in place. Otherwise (a log, a pipe): a
+//! line per tenth of the file, so a log stays short.
 
 use std::io::Write;
 
-use aira_models::download::{DownloadProgress, DownloadStage};
+use aira_protocol::{ModelProgress, ModelStage};
 
 use crate::output::models::megabytes;
 
@@ -27,22 +27,12 @@ impl ProgressLine {
         }
     }
 
-    pub fn show(&mut self, progress: &DownloadProgress) {
+    pub fn show(&mut self, progress: &ModelProgress) {
         match progress.stage {
-            DownloadStage::Downloading if self.terminal => {
-                // "\x1b[K" clears what a longer previous line left behind.
-                eprint!("\r{}\x1b[K", self.describe(progress));
-                flush();
-                self.drawn = true;
+            ModelStage::Downloading | ModelStage::Copying | ModelStage::Converting => {
+                self.show_bytes(progress);
             }
-            DownloadStage::Downloading => {
-                let tenth = (progress.fraction() * 10.0).floor() as u64;
-                if self.last_tenth != Some(tenth) {
-                    self.last_tenth = Some(tenth);
-                    eprintln!("{}", self.describe(progress));
-                }
-            }
-            DownloadStage::Retrying {
+            ModelStage::Retrying {
                 attempt,
                 attempts,
                 delay_ms,
@@ -50,14 +40,29 @@ impl ProgressLine {
                 self.finish();
                 eprintln!(
                     "Connection lost at {} of {}; trying again in {} s (attempt {attempt} of {attempts})",
-                    megabytes(progress.downloaded_bytes),
+                    megabytes(progress.done_bytes),
                     megabytes(progress.total_bytes),
                     delay_ms.div_ceil(1000)
                 );
             }
-            DownloadStage::Verifying => {
+            ModelStage::Verifying => {
                 self.finish();
                 eprintln!("Checking the checksum of {}", self.name);
+            }
+        }
+    }
+
+    fn show_bytes(&mut self, progress: &ModelProgress) {
+        if self.terminal {
+            // "\x1b[K" clears what a longer previous line left behind.
+            eprint!("\r{}\x1b[K", self.describe(progress));
+            flush();
+            self.drawn = true;
+        } else {
+            let tenth = u64::from(progress.percent() / 10);
+            if self.last_tenth != Some(tenth) {
+                self.last_tenth = Some(tenth);
+                eprintln!("{}", self.describe(progress));
             }
         }
     }
@@ -70,19 +75,31 @@ impl ProgressLine {
         }
     }
 
-    fn describe(&self, progress: &DownloadProgress) -> String {
+    fn describe(&self, progress: &ModelProgress) -> String {
         let speed = if progress.bytes_per_second > 0 {
             format!(", {}/s", megabytes(progress.bytes_per_second))
         } else {
             String::new()
         };
+        let action = match progress.stage {
+            ModelStage::Copying => "Copying",
+            ModelStage::Converting => "Converting",
+            _ => "Downloading",
+        };
         format!(
-            "Downloading {}: {:.0}%, {} of {}{speed}",
+            "{action} {}: {}%, {} of {}{speed}",
             self.name,
-            progress.fraction() * 100.0,
-            megabytes(progress.downloaded_bytes),
+            progress.percent(),
+            megabytes(progress.done_bytes),
             megabytes(progress.total_bytes),
         )
+    }
+}
+
+/// A line left drawn in place is ended however the work ends, even inside a task.
+impl Drop for ProgressLine {
+    fn drop(&mut self) {
+        self.finish();
     }
 }
 

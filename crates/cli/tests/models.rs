@@ -49,7 +49,7 @@ impl FileServer {
     }
 }
 
-/// A file that passes the import check: the GGML signature, then varied bytes.
+/// Bytes to download: the GGML signature, then varied bytes.
 fn model_bytes(length: usize) -> Vec<u8> {
     let mut bytes = b"lmgg".to_vec();
     bytes.extend((0..length - 4).map(|index| (index * 31 % 251) as u8));
@@ -209,10 +209,10 @@ fn a_download_with_the_wrong_checksum_is_refused() -> TestResult {
 }
 
 #[test]
-fn a_ggml_file_is_imported_and_a_folder_is_refused() -> TestResult {
+fn a_ggml_file_is_imported_and_what_is_not_a_model_is_refused() -> TestResult {
     let folder = tempfile::tempdir()?;
     let data = folder.path().join("data");
-    let file = model_bytes(1_100_000);
+    let file = aira_test_support::ggml_model_bytes(1_100_000);
     let server = FileServer::start(Vec::new())?;
     let catalog = folder.path().join("catalog.json");
     write_catalog(&catalog, &file, &"0".repeat(40))?;
@@ -230,17 +230,54 @@ fn a_ggml_file_is_imported_and_a_folder_is_refused() -> TestResult {
     let imported = json_of(&output)?;
     assert_eq!(imported["name"], "custom");
     assert_eq!(imported["origin"], "imported");
+    assert_eq!(imported["multilingual"], false, "{imported}");
+    assert_eq!(imported["quantization"], "f16");
     assert_eq!(std::fs::read(data.join("models/ggml-custom.bin"))?, file);
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("Copying ggml-custom.bin: 100%"),
+        "progress on stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert_error(
         &aira(
             &data,
             &server,
             &catalog,
-            &["--json", "models", "import", source_path],
+            &[
+                "--json",
+                "models",
+                "import",
+                source_path,
+                "--name",
+                "custom",
+            ],
         ),
         4,
         "model_exists",
     )?;
+
+    // Cut short: refused as incomplete, nothing installed.
+    let cut = folder.path().join("ggml-cut.bin");
+    std::fs::write(&cut, &file[..file.len() / 2])?;
+    let output = aira(
+        &data,
+        &server,
+        &catalog,
+        &[
+            "--json",
+            "models",
+            "import",
+            cut.to_str().ok_or("path is not UTF-8")?,
+        ],
+    );
+    assert_error(&output, 4, "model_invalid")?;
+    assert!(
+        json_of(&output)?["error"]["message"]
+            .as_str()
+            .is_some_and(|message| message.contains("incomplete")),
+        "{output:?}"
+    );
+    assert!(!data.join("models/ggml-cut.bin").exists());
 
     let directory = folder.path().join("faster-whisper-small");
     std::fs::create_dir(&directory)?;

@@ -67,6 +67,27 @@ impl GgmlModelInfo {
         }
     }
 
+    /// How the large weight matrices are stored, as whisper.cpp's tools name it: `f16`,
+    /// `q5_1`, `q8_0`, … ("unknown" for a type no whisper.cpp tool writes). `ftype` carries
+    /// the quantization version in its thousands, which does not change the format's name.
+    pub fn weight_format(&self) -> &'static str {
+        match self.ftype % 1000 {
+            0 => "f32",
+            1 => "f16",
+            2 => "q4_0",
+            3 => "q4_1",
+            7 => "q8_0",
+            8 => "q5_0",
+            9 => "q5_1",
+            10 => "q2_k",
+            11 => "q3_k",
+            12 => "q4_k",
+            13 => "q5_k",
+            14 => "q6_k",
+            _ => "unknown",
+        }
+    }
+
     /// The hyperparameters in file order.
     pub(crate) fn hyperparameters(&self) -> [u32; 11] {
         [
@@ -413,5 +434,18 @@ mod tests {
         }
         info.n_vocab = 51_865;
         assert!(info.is_multilingual());
+    }
+
+    #[test]
+    fn weight_formats_ignore_the_quantization_version() {
+        let mut info = tiny_info();
+        assert_eq!(info.weight_format(), "f16");
+        // What the official ggml-tiny-q5_1.bin and ggml-base-q8_0.bin hold.
+        info.ftype = 2009;
+        assert_eq!(info.weight_format(), "q5_1");
+        info.ftype = 2007;
+        assert_eq!(info.weight_format(), "q8_0");
+        info.ftype = 99;
+        assert_eq!(info.weight_format(), "unknown");
     }
 }

@@ -4,7 +4,8 @@
 //! A model called `NAME` lives in `ggml-NAME.bin`, the naming whisper.cpp uses, so official
 //! models keep their upstream file names and a model can be named either way (`tiny.en` or
 //! `ggml-tiny.en.bin`). Only `.bin` files count as models; `.part` files are downloads in
-//! progress (see [`crate::download`]).
+//! progress (see [`crate::download`]). Imports ([`ModelLibrary::import`]) take a GGML file
+//! or a CTranslate2 (faster-whisper) model folder, which is converted on the way in.
 
 mod import;
 mod manifest;
@@ -15,9 +16,12 @@ use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
 use crate::catalog::{Catalog, CatalogEntry};
+use crate::ctranslate2::ImportError;
 use crate::download::{self, DownloadError, DownloadOptions, DownloadProgress, DownloadRequest};
-use import::{CopyError, check_model_file, copy_new};
+use crate::ggml::GgmlError;
 use manifest::{Manifest, Record};
+
+pub use import::{ImportFormat, ImportProgress};
 
 /// One model file in the folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -32,6 +36,35 @@ pub struct InstalledModel {
     pub origin: ModelOrigin,
     /// Its SHA-1, taken when Aira installed it, is the catalog's: an untouched official model.
     pub verified: bool,
+}
+
+impl InstalledModel {
+    /// The model at `path`, as its manifest `record` (if any) and the catalog describe it.
+    fn new(
+        path: PathBuf,
+        file_name: String,
+        size_bytes: u64,
+        record: Option<&Record>,
+        catalog: &Catalog,
+    ) -> Self {
+        let official = catalog.find(&file_name);
+        let verified = match (official, record) {
+            (Some(official), Some(record)) => {
+                record.sha1.eq_ignore_ascii_case(&official.sha1)
+                    && size_bytes == official.size_bytes
+            }
+            _ => false,
+        };
+        Self {
+            name: model_name(&file_name).to_owned(),
+            path,
+            size_bytes,
+            catalog_name: official.map(|entry| entry.name.clone()),
+            origin: record.map_or(ModelOrigin::Unknown, |record| record.origin),
+            verified,
+            file_name,
+        }
+    }
 }
 
 /// How a model came to be in the folder.
@@ -56,8 +89,13 @@ pub enum LibraryError {
     UnknownModel { name: String },
     #[error("a model called {name} is already installed at {}", path.display())]
     AlreadyInstalled { name: String, path: PathBuf },
-    #[error("{} is not a whisper.cpp model: {reason}", path.display())]
-    NotAModel { path: PathBuf, reason: String },
+    /// A file given for import that is not a whole GGML model, with what is wrong with it.
+    #[error(transparent)]
+    NotAModel(#[from] GgmlError),
+    /// A CTranslate2 folder given for import that could not be converted.
+    #[error(transparent)]
+    Conversion(#[from] ImportError),
+    /// Something given for import that is neither a file nor a CTranslate2 model folder.
     #[error("{} cannot be imported: {reason}", path.display())]
     ImportUnsupported { path: PathBuf, reason: String },
     #[error("{}: {source}", path.display())]
@@ -107,23 +145,13 @@ impl ModelLibrary {
             if !file_name.ends_with(".bin") || !metadata.is_file() {
                 continue;
             }
-            let official = catalog.find(&file_name);
-            let record = manifest.get(&file_name);
-            models.push(InstalledModel {
-                name: model_name(&file_name).to_owned(),
-                path: entry.path(),
-                size_bytes: metadata.len(),
-                catalog_name: official.map(|entry| entry.name.clone()),
-                origin: record.map_or(ModelOrigin::Unknown, |record| record.origin),
-                verified: match (official, record) {
-                    (Some(official), Some(record)) => {
-                        record.sha1.eq_ignore_ascii_case(&official.sha1)
-                            && metadata.len() == official.size_bytes
-                    }
-                    _ => false,
-                },
-                file_name,
-            });
+            models.push(InstalledModel::new(
+                entry.path(),
+                file_name.clone(),
+                metadata.len(),
+                manifest.get(&file_name),
+                catalog,
+            ));
         }
         models.sort_by(|first, second| first.file_name.cmp(&second.file_name));
         Ok(models)
@@ -171,73 +199,24 @@ impl ModelLibrary {
         Ok(path)
     }
 
-    /// Copies the GGML model file at `source` into the folder as `name` (default: the
-    /// source's own name, `ggml-` and `.bin` left off). The copy appears under its final
-    /// name only once complete. An existing model is never overwritten.
-    pub fn install_file(
+    /// Brings the model at `source` into the folder as `name`: a whisper.cpp GGML file is
+    /// checked with [`crate::ggml::inspect`] and copied; a CTranslate2 (faster-whisper)
+    /// folder is converted to GGML. Without a name, the file's own name (`ggml-` and `.bin`
+    /// left off) or the folder's name is used. The model appears under its final name only
+    /// once complete, and an existing model is never overwritten. `progress` hears the bytes
+    /// written. Blocking: it reads and writes the whole model.
+    pub fn import(
         &self,
         source: &Path,
         name: Option<&str>,
         catalog: &Catalog,
+        progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<InstalledModel, LibraryError> {
-        let metadata = std::fs::metadata(source).map_err(|error| self.io_error(source, error))?;
-        if metadata.is_dir() {
-            return Err(LibraryError::ImportUnsupported {
-                path: source.to_path_buf(),
-                reason: "it is a folder; importing CTranslate2 (faster-whisper) model folders \
-                         is not available yet, only whisper.cpp GGML files (.bin)"
-                    .into(),
-            });
-        }
-        check_model_file(source, metadata.len())?;
-        let name = match name {
-            Some(name) => name.to_owned(),
-            None => source
-                .file_name()
-                .and_then(|name| name.to_str())
-                .map(|name| model_name(name).to_owned())
-                .ok_or_else(|| LibraryError::InvalidName {
-                    name: source.display().to_string(),
-                })?,
-        };
-        let file = file_name(&name)?;
-        let destination = self.folder.join(&file);
-        std::fs::create_dir_all(&self.folder)
-            .map_err(|error| self.io_error(&self.folder, error))?;
-        let sha1 = copy_new(source, &destination).map_err(|error| match error {
-            CopyError::Exists => LibraryError::AlreadyInstalled {
-                name: name.clone(),
-                path: destination.clone(),
-            },
-            CopyError::Io(path, source) => LibraryError::Io { path, source },
-        })?;
-        let official = catalog.find(&file);
-        let verified = official.is_some_and(|entry| {
-            entry.sha1.eq_ignore_ascii_case(&sha1) && entry.size_bytes == metadata.len()
-        });
-        Manifest::record(
-            &self.folder,
-            &file,
-            Record {
-                origin: ModelOrigin::Imported,
-                sha1,
-            },
-        )?;
-        Ok(InstalledModel {
-            name: model_name(&file).to_owned(),
-            file_name: file,
-            path: destination,
-            size_bytes: metadata.len(),
-            catalog_name: official.map(|entry| entry.name.clone()),
-            origin: ModelOrigin::Imported,
-            verified,
-        })
+        import::import(self, source, name, catalog, progress)
     }
 
-    /// Where a model converted from another format and called `name` is to be written:
-    /// `ggml-<name>.bin` in the folder. The seam for `ctranslate2::convert(source_dir,
-    /// &library.imported_path(name)?, progress)`.
-    pub fn imported_path(&self, name: &str) -> Result<PathBuf, LibraryError> {
+    /// Where the model called `name` lives in the folder, installed or not: `ggml-<name>.bin`.
+    pub fn path_for(&self, name: &str) -> Result<PathBuf, LibraryError> {
         Ok(self.folder.join(file_name(name)?))
     }
 

@@ -351,3 +351,36 @@ fn bad_model_folders_give_specific_errors_and_leave_nothing() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn a_faster_whisper_folder_is_imported_into_the_library_under_its_own_name() -> TestResult {
+    use aira_models::catalog::Catalog;
+    use aira_models::library::{ImportFormat, ModelLibrary, ModelOrigin};
+
+    let work = tempfile::tempdir()?;
+    // Named as faster-whisper's packages are; the name becomes the model's.
+    let source = work.path().join("faster-whisper-tiny.en");
+    std::os::unix::fs::symlink(tiny_en_dir()?, &source)?;
+    let library = ModelLibrary::new(work.path().join("models"));
+    let mut formats = Vec::new();
+    let installed = library.import(&source, None, &Catalog::official(), &mut |progress| {
+        formats.push(progress.format);
+    })?;
+    assert_eq!(installed.name, "faster-whisper-tiny.en");
+    assert_eq!(installed.file_name, "ggml-faster-whisper-tiny.en.bin");
+    assert_eq!(installed.origin, ModelOrigin::Imported);
+    assert!(
+        !installed.verified,
+        "a converted file is not an official download"
+    );
+    assert!(
+        formats
+            .iter()
+            .all(|format| *format == ImportFormat::Ctranslate2)
+    );
+    assert!(!formats.is_empty());
+    let info = ggml::inspect(&installed.path)?;
+    assert_eq!(info.file_bytes, installed.size_bytes);
+    assert_eq!(library.list(&Catalog::official())?, [installed]);
+    Ok(())
+}

@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use aira_models::catalog::{Catalog, CatalogEntry, Quantization};
 use aira_models::download::{DownloadOptions, part_path};
-use aira_models::library::{LibraryError, ModelLibrary, ModelOrigin};
+use aira_models::ggml::GgmlError;
+use aira_models::library::{ImportFormat, ImportProgress, LibraryError, ModelLibrary, ModelOrigin};
+use aira_test_support::ggml_model_bytes;
 use server::{Reply, TestServer, model_bytes, sha1_hex};
 use tokio_util::sync::CancellationToken;
 
@@ -112,65 +114,108 @@ async fn an_unknown_name_is_not_downloaded() -> TestResult {
     Ok(())
 }
 
+/// Imports, checking that progress only grows and ends at the file's size.
+fn import(
+    library: &ModelLibrary,
+    source: &std::path::Path,
+    name: Option<&str>,
+    catalog: &Catalog,
+) -> Result<aira_models::library::InstalledModel, LibraryError> {
+    let mut last: Option<ImportProgress> = None;
+    let installed = library.import(source, name, catalog, &mut |progress| {
+        assert!(progress.done_bytes >= last.map_or(0, |last| last.done_bytes));
+        assert!(progress.done_bytes <= progress.total_bytes);
+        last = Some(progress);
+    })?;
+    let last = last.unwrap_or_else(|| panic!("no progress reported"));
+    assert_eq!(last.format, ImportFormat::Ggml);
+    assert_eq!(last.done_bytes, installed.size_bytes);
+    Ok(installed)
+}
+
 #[test]
 fn a_ggml_file_is_imported_and_an_official_one_is_recognised() -> TestResult {
     let folder = tempfile::tempdir()?;
     let library = ModelLibrary::new(folder.path().join("models"));
-    let file = model_bytes(1_200_000);
+    let file = ggml_model_bytes(1_200_000);
     let catalog = catalog_for(&file)?;
     let source = folder.path().join("ggml-test.en.bin");
     std::fs::write(&source, &file)?;
 
-    let installed = library.install_file(&source, None, &catalog)?;
+    let installed = import(&library, &source, None, &catalog)?;
     assert_eq!(installed.name, "test.en");
     assert_eq!(installed.origin, ModelOrigin::Imported);
     assert!(installed.verified, "same bytes as the catalog's test.en");
     assert_eq!(std::fs::read(&installed.path)?, file);
     assert!(matches!(
-        library.install_file(&source, None, &catalog),
+        import(&library, &source, None, &catalog),
         Err(LibraryError::AlreadyInstalled { .. })
     ));
 
-    let mine = library.install_file(&source, Some("mine"), &catalog)?;
+    let mine = import(&library, &source, Some("mine"), &catalog)?;
     assert_eq!(mine.file_name, "ggml-mine.bin");
     assert!(!mine.verified);
     assert_eq!(mine.catalog_name, None);
     let listed = library.list(&catalog)?;
     let names: Vec<&str> = listed.iter().map(|model| model.name.as_str()).collect();
-    assert_eq!(names, ["mine", "test.en"]);
+    assert_eq!(names, ["mine", "test.en"], "no staging file is left behind");
     assert!(
         listed
             .iter()
             .all(|model| model.origin == ModelOrigin::Imported)
     );
+    let leftovers = std::fs::read_dir(library.folder())?
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".partial"))
+        .count();
+    assert_eq!(leftovers, 0);
     Ok(())
 }
 
 #[test]
-fn files_that_are_not_ggml_models_are_refused() -> TestResult {
+fn files_that_are_not_ggml_models_are_refused_with_the_reason() -> TestResult {
     let folder = tempfile::tempdir()?;
     let library = ModelLibrary::new(folder.path().join("models"));
     let catalog = Catalog::official();
+    let import = |path: &std::path::Path| library.import(path, None, &catalog, &mut |_| {});
 
-    let small = folder.path().join("small.bin");
-    std::fs::write(&small, model_bytes(1000))?;
     let foreign = folder.path().join("foreign.bin");
     std::fs::write(&foreign, vec![7_u8; 2_000_000])?;
-    for path in [&small, &foreign] {
-        let outcome = library.install_file(path, None, &catalog);
-        assert!(
-            matches!(outcome, Err(LibraryError::NotAModel { .. })),
-            "{outcome:?}"
-        );
-    }
+    let outcome = import(&foreign);
+    assert!(
+        matches!(
+            outcome,
+            Err(LibraryError::NotAModel(GgmlError::NotGgml { .. }))
+        ),
+        "{outcome:?}"
+    );
+    let cut = folder.path().join("ggml-cut.bin");
+    std::fs::write(&cut, &ggml_model_bytes(500_000)[..300_000])?;
+    let outcome = import(&cut);
+    assert!(
+        matches!(
+            outcome,
+            Err(LibraryError::NotAModel(GgmlError::Truncated { .. }))
+        ),
+        "{outcome:?}"
+    );
+    assert!(
+        outcome
+            .err()
+            .is_some_and(|error| error.to_string().contains("incomplete")),
+        "a cut file is called incomplete"
+    );
+
+    // A folder with no CTranslate2 model in it (here: no vocabulary next to model.bin).
     let directory = folder.path().join("faster-whisper-tiny");
     std::fs::create_dir(&directory)?;
-    let outcome = library.install_file(&directory, None, &catalog);
+    std::fs::write(directory.join("model.bin"), b"not really")?;
+    let outcome = import(&directory);
     assert!(
         matches!(outcome, Err(LibraryError::ImportUnsupported { .. })),
         "{outcome:?}"
     );
-    let missing = library.install_file(&folder.path().join("absent.bin"), None, &catalog);
+    let missing = import(&folder.path().join("absent.bin"));
     assert!(
         matches!(&missing, Err(LibraryError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound),
         "{missing:?}"
@@ -190,14 +235,14 @@ fn names_cannot_leave_the_folder() -> TestResult {
         );
         assert!(
             matches!(
-                library.imported_path(name),
+                library.path_for(name),
                 Err(LibraryError::InvalidName { .. })
             ),
             "{name:?}"
         );
     }
     assert_eq!(
-        library.imported_path("distil-small.en")?,
+        library.path_for("distil-small.en")?,
         folder.path().join("models/ggml-distil-small.en.bin")
     );
     Ok(())

@@ -6,6 +6,7 @@
 mod app;
 mod error;
 mod history;
+mod models;
 mod practice;
 mod preferences;
 mod recording;
@@ -13,6 +14,10 @@ mod recording;
 pub use app::{AppStatus, SpeakInput};
 pub use error::{CommandError, ErrorCode};
 pub use history::{HistoryInput, HistoryOutput, TurnStatus, TurnSummary};
+pub use models::{
+    AvailableModelInfo, ImportModelInput, ImportSource, InstalledModelInfo, ModelNameInput,
+    ModelOrigin, ModelProgress, ModelStage, ModelsOutput,
+};
 pub use practice::{
     AnswerSource, Feedback, FillerCount, InputLevel, Metrics, PracticeQuestion, StartPracticeInput,
     StopRecordingInput, SubmitAnswerFileInput, TurnResult,

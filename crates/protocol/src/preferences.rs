@@ -16,6 +16,10 @@ pub struct Preferences {
     pub auto_stop_silence_seconds: f32,
     /// Whisper CPU threads; `None` picks for the machine.
     pub whisper_threads: Option<u32>,
+    /// The installed model to transcribe with, by name (`base.en` for `ggml-base.en.bin`);
+    /// `None` uses the default, tiny.en. A model named by `--model` or `AIRA_WHISPER_MODEL`
+    /// still wins.
+    pub model: Option<String>,
 }
 
 impl Default for Preferences {
@@ -25,6 +29,7 @@ impl Default for Preferences {
             recording_mode: RecordingMode::default(),
             auto_stop_silence_seconds: 2.5,
             whisper_threads: None,
+            model: None,
         }
     }
 }
@@ -40,6 +45,10 @@ pub struct PreferencesPatch {
     pub auto_stop_silence_seconds: Option<f32>,
     #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
     pub whisper_threads: Option<Option<u32>>,
+    /// `Some(None)` returns to the default model. The name is not checked here; the runtime
+    /// only sets installed ones.
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub model: Option<Option<String>>,
 }
 
 /// Tells a field that is absent (leave it) from one that is `null` (clear it).
@@ -80,6 +89,9 @@ impl Preferences {
         if let Some(threads) = patch.whisper_threads {
             self.whisper_threads = threads.map(|threads| threads.clamp(1, 16));
         }
+        if let Some(model) = patch.model {
+            self.model = model.filter(|model| !model.is_empty());
+        }
     }
 }
 
@@ -103,6 +115,12 @@ mod tests {
         assert_eq!(preferences.input_device, None);
         assert_eq!(preferences.whisper_threads, None);
         assert_eq!(preferences.auto_stop_silence_seconds, 10.0);
+        preferences.apply(serde_json::from_str(r#"{"model":"base.en"}"#)?);
+        assert_eq!(preferences.model.as_deref(), Some("base.en"));
+        preferences.apply(serde_json::from_str(r#"{"recording_mode":"auto_stop"}"#)?);
+        assert_eq!(preferences.model.as_deref(), Some("base.en"));
+        preferences.apply(serde_json::from_str(r#"{"model":null}"#)?);
+        assert_eq!(preferences.model, None);
         Ok(())
     }
 

@@ -17,7 +17,8 @@ use aira_voice::EspeakSpeaker;
 
 use crate::error::RuntimeError;
 use crate::live::{LiveOptions, LiveSession};
-use crate::preferences;
+use crate::models::ModelManager;
+use crate::preferences::PreferencesStore;
 use crate::settings::Settings;
 
 /// The running engine. Cheap to share (`Arc<Engine>`). Open it inside a tokio runtime; its
@@ -28,7 +29,7 @@ pub struct Engine {
     bank: QuestionBank,
     catalog: Catalog,
     store: Store,
-    /// The local transcriber, for its settings (threads).
+    /// The local transcriber, for its model and threads.
     whisper: Arc<WhisperTranscriber>,
     /// Whatever transcribes answers.
     transcriber: Arc<dyn Transcriber>,
@@ -38,7 +39,9 @@ pub struct Engine {
     /// Shared with the speaker: earcons and speech never talk over each other.
     player: Arc<Player>,
     last_question: Mutex<Option<String>>,
-    preferences: Mutex<Preferences>,
+    /// Shared with `models`; a change points the transcriber at the chosen model.
+    preferences: Arc<PreferencesStore>,
+    models: ModelManager,
     /// The answer being recorded, transcribed as it goes.
     live: Mutex<Option<LiveSession>>,
     /// The runtime the engine was opened on: callers on other threads (Tauri runs plain
@@ -58,10 +61,11 @@ impl Engine {
         let bank =
             QuestionBank::builtin().map_err(|error| RuntimeError::Internal(error.to_string()))?;
         let catalog = Catalog::english();
-        let preferences = preferences::load(&preferences::path_in(&settings.data_dir));
+        let preferences = Arc::new(PreferencesStore::open(&settings.data_dir));
+        let chosen = preferences.get();
         let transcriber = WhisperTranscriber::spawn(WhisperSettings {
-            model_path: settings.model_path.clone(),
-            threads: settings.whisper_threads(&preferences),
+            model_path: settings.model_path(&chosen),
+            threads: settings.whisper_threads(&chosen),
             language: settings.language.clone(),
             fit_audio_context: true,
         })
@@ -69,8 +73,14 @@ impl Engine {
             RuntimeError::Internal(format!("could not start the whisper worker: {error}"))
         })?;
         let whisper = Arc::new(transcriber);
+        let listening_whisper = Arc::clone(&whisper);
+        let listening_settings = settings.clone();
+        preferences.on_change(move |changed| {
+            listening_whisper.set_threads(listening_settings.whisper_threads(changed));
+            listening_whisper.set_model_path(&listening_settings.model_path(changed));
+        });
         let player = Arc::new(Player::spawn()?);
-        tracing::info!(data_dir = %settings.data_dir.display(), model = %settings.model_path.display(), "engine ready");
+        tracing::info!(data_dir = %settings.data_dir.display(), model = %whisper.model_path().display(), "engine ready");
         Ok(Self {
             bank,
             store,
@@ -81,9 +91,10 @@ impl Engine {
             player,
             recorder: Arc::new(Recorder::spawn()?),
             catalog,
+            models: ModelManager::new(settings.clone(), Arc::clone(&preferences)),
             settings,
             last_question: Mutex::new(None),
-            preferences: Mutex::new(preferences),
+            preferences,
             live: Mutex::new(None),
             runtime: tokio::runtime::Handle::current(),
         })
@@ -101,11 +112,17 @@ impl Engine {
         self.bank.questions()
     }
 
+    /// The speech models: list, download, import, remove, choose.
+    pub fn models(&self) -> &ModelManager {
+        &self.models
+    }
+
     pub fn status(&self) -> AppStatus {
+        let model_path = self.whisper.model_path();
         AppStatus {
             data_dir: self.settings.data_dir.display().to_string(),
-            model_path: self.settings.model_path.display().to_string(),
-            model_present: check_model_file(&self.settings.model_path).is_ok(),
+            model_path: model_path.display().to_string(),
+            model_present: check_model_file(&model_path).is_ok(),
             voice_available: self.speaker.is_available(),
             question_count: self.bank.questions().len() as u32,
         }
@@ -169,19 +186,17 @@ impl Engine {
     }
 
     pub fn preferences(&self) -> Preferences {
-        lock(&self.preferences).clone()
+        self.preferences.get()
     }
 
-    /// Changes and saves the user's choices; returns them as they now stand.
-    pub fn update_preferences(&self, patch: PreferencesPatch) -> Result<Preferences, RuntimeError> {
-        let mut preferences = lock(&self.preferences);
-        let mut updated = preferences.clone();
-        updated.apply(patch);
-        preferences::save(&preferences::path_in(&self.settings.data_dir), &updated)?;
-        self.whisper
-            .set_threads(self.settings.whisper_threads(&updated));
-        *preferences = updated.clone();
-        Ok(updated)
+    /// Changes and saves the user's choices; returns them as they now stand. A model is
+    /// chosen through [`ModelManager::use_model`], which checks it is installed.
+    pub fn update_preferences(
+        &self,
+        mut patch: PreferencesPatch,
+    ) -> Result<Preferences, RuntimeError> {
+        patch.model = None;
+        self.preferences.update(patch)
     }
 
     /// The microphones present now, and the remembered choice.

@@ -1,7 +1,9 @@
 use aira_audio::AudioError;
 use aira_core::ports::TranscribeError;
 use aira_models::catalog::CatalogError;
+use aira_models::ctranslate2::ImportError;
 use aira_models::download::DownloadError;
+use aira_models::ggml::GgmlError;
 use aira_models::library::LibraryError;
 use aira_protocol::{CommandError, ErrorCode};
 use aira_store::StoreError;
@@ -78,7 +80,20 @@ fn library_code(error: &LibraryError) -> ErrorCode {
         | LibraryError::NotInstalled { .. }
         | LibraryError::UnknownModel { .. } => ErrorCode::ModelNotFound,
         LibraryError::AlreadyInstalled { .. } => ErrorCode::ModelExists,
-        LibraryError::NotAModel { .. } => ErrorCode::ModelInvalid,
+        LibraryError::NotAModel(GgmlError::NotFound { .. }) => ErrorCode::FileNotFound,
+        LibraryError::NotAModel(GgmlError::Io { .. }) => ErrorCode::Storage,
+        LibraryError::NotAModel(GgmlError::NotGgml { .. } | GgmlError::Truncated { .. }) => {
+            ErrorCode::ModelInvalid
+        }
+        LibraryError::Conversion(ImportError::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
+            ErrorCode::FileNotFound
+        }
+        LibraryError::Conversion(ImportError::Io { .. }) => ErrorCode::Storage,
+        // The folder is a CTranslate2 model, but not one that converts: damaged, not
+        // Whisper, or stored in a way the converter does not read.
+        LibraryError::Conversion(_) => ErrorCode::ModelInvalid,
         LibraryError::ImportUnsupported { .. } => ErrorCode::ImportUnsupported,
         LibraryError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
             ErrorCode::FileNotFound

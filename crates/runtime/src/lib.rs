@@ -8,12 +8,16 @@ mod engine;
 mod error;
 pub mod live;
 mod logging;
+mod models;
 mod preferences;
 mod settings;
 
 pub use engine::Engine;
 pub use error::RuntimeError;
 pub use logging::init_logging;
+pub use models::{DownloadedModel, ModelManager};
 pub use settings::{APP_IDENTIFIER, Settings};
+/// Stops a model download ([`ModelManager::download`]).
+pub use tokio_util::sync::CancellationToken;
 
 pub use aira_core::{Question, QuestionBank};

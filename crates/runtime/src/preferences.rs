@@ -1,20 +1,72 @@
 //! The user's remembered choices, in `<data dir>/preferences.json`.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
-use aira_protocol::Preferences;
+use aira_protocol::{Preferences, PreferencesPatch};
 
 use crate::error::RuntimeError;
 
-pub const PREFERENCES_FILE: &str = "preferences.json";
+type Listener = Box<dyn Fn(&Preferences) + Send + Sync>;
 
-pub fn path_in(data_dir: &Path) -> PathBuf {
+/// The preferences file and the choices in it, shared by the engine and the model manager
+/// so a change made through either reaches both. A change is saved before it takes effect.
+pub(crate) struct PreferencesStore {
+    path: PathBuf,
+    current: Mutex<Preferences>,
+    /// Hears every saved change: the engine points the transcriber at the chosen model.
+    listener: OnceLock<Listener>,
+}
+
+impl PreferencesStore {
+    /// The preferences in `data_dir` (see [`load`]).
+    pub(crate) fn open(data_dir: &Path) -> Self {
+        let path = path_in(data_dir);
+        Self {
+            current: Mutex::new(load(&path)),
+            path,
+            listener: OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn get(&self) -> Preferences {
+        self.current
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Applies `patch`, saves, tells the listener; returns the preferences as they now stand.
+    /// Nothing changes when saving fails.
+    pub(crate) fn update(&self, patch: PreferencesPatch) -> Result<Preferences, RuntimeError> {
+        let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut updated = current.clone();
+        updated.apply(patch);
+        save(&self.path, &updated)?;
+        *current = updated.clone();
+        if let Some(listener) = self.listener.get() {
+            listener(&updated);
+        }
+        Ok(updated)
+    }
+
+    /// Sets the one listener for changes.
+    pub(crate) fn on_change(&self, listener: impl Fn(&Preferences) + Send + Sync + 'static) {
+        if self.listener.set(Box::new(listener)).is_err() {
+            tracing::error!("a second preferences listener was ignored");
+        }
+    }
+}
+
+const PREFERENCES_FILE: &str = "preferences.json";
+
+fn path_in(data_dir: &Path) -> PathBuf {
     data_dir.join(PREFERENCES_FILE)
 }
 
 /// Reads the preferences; a missing file gives the defaults, and a damaged one is set
 /// aside (renamed `.damaged`) rather than stopping Aira from starting.
-pub fn load(path: &Path) -> Preferences {
+fn load(path: &Path) -> Preferences {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -35,7 +87,7 @@ pub fn load(path: &Path) -> Preferences {
 }
 
 /// Writes the preferences atomically: a crash leaves the old file or the new one.
-pub fn save(path: &Path, preferences: &Preferences) -> Result<(), RuntimeError> {
+fn save(path: &Path, preferences: &Preferences) -> Result<(), RuntimeError> {
     let failed = |source: std::io::Error| RuntimeError::File {
         path: path.display().to_string(),
         source,
@@ -74,6 +126,37 @@ mod tests {
         std::fs::write(&path, "{ not json")?;
         assert_eq!(load(&path), Preferences::default());
         assert!(path.with_extension("json.damaged").exists());
+        Ok(())
+    }
+
+    #[test]
+    fn the_store_saves_before_telling_its_listener() -> Result<(), Box<dyn std::error::Error>> {
+        let folder = tempfile::tempdir()?;
+        let store = PreferencesStore::open(folder.path());
+        let heard = std::sync::Arc::new(Mutex::new(Vec::new()));
+        let listener_heard = std::sync::Arc::clone(&heard);
+        let data_dir = folder.path().to_path_buf();
+        store.on_change(move |preferences| {
+            // Already on disk when the listener hears of it.
+            assert_eq!(&load(&path_in(&data_dir)), preferences);
+            listener_heard
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(preferences.model.clone());
+        });
+        store.update(PreferencesPatch {
+            model: Some(Some("base.en".into())),
+            ..PreferencesPatch::default()
+        })?;
+        assert_eq!(store.get().model.as_deref(), Some("base.en"));
+        assert_eq!(
+            PreferencesStore::open(folder.path()).get().model.as_deref(),
+            Some("base.en")
+        );
+        assert_eq!(
+            *heard.lock().unwrap_or_else(PoisonError::into_inner),
+            [Some("base.en".to_owned())]
+        );
         Ok(())
     }
 }

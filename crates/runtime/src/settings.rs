@@ -15,8 +15,9 @@ pub struct Settings {
     /// Database and recorded answers. `AIRA_DATA_DIR`; default: the platform data folder
     /// (`~/.local/share/app.aira.coach` on Linux).
     pub data_dir: PathBuf,
-    /// The Whisper GGML model. `AIRA_WHISPER_MODEL`; default `<data_dir>/models/ggml-tiny.en.bin`.
-    pub model_path: PathBuf,
+    /// The Whisper GGML model when named here (`--model`, `AIRA_WHISPER_MODEL`): wins over
+    /// the user's choice. See [`Settings::model_path`].
+    pub model_override: Option<PathBuf>,
     /// Whisper CPU threads when set here (`--threads`, `AIRA_WHISPER_THREADS`): wins over
     /// the user's preference. See [`Settings::whisper_threads`].
     pub whisper_threads: Option<u32>,
@@ -35,7 +36,7 @@ impl Settings {
     /// folder in the app); without one the platform default is used.
     pub fn resolve(
         data_dir: Option<PathBuf>,
-        model_path: Option<PathBuf>,
+        model_override: Option<PathBuf>,
         platform_data_dir: Option<PathBuf>,
     ) -> Self {
         let data_dir = data_dir
@@ -45,9 +46,7 @@ impl Settings {
             .unwrap_or_else(|| PathBuf::from(".aira"));
         // Paths are saved in the database, so they must not depend on the working folder.
         let data_dir = std::path::absolute(&data_dir).unwrap_or(data_dir);
-        let model_path = model_path
-            .or_else(|| environment_path("AIRA_WHISPER_MODEL"))
-            .unwrap_or_else(|| models_dir(&data_dir).join(DEFAULT_MODEL_FILE));
+        let model_override = model_override.or_else(|| environment_path("AIRA_WHISPER_MODEL"));
         let whisper_threads = std::env::var("AIRA_WHISPER_THREADS")
             .ok()
             .and_then(|threads| threads.parse().ok())
@@ -62,7 +61,7 @@ impl Settings {
             .unwrap_or_else(|| OFFICIAL_BASE_URL.into());
         Self {
             data_dir,
-            model_path,
+            model_override,
             whisper_threads,
             language,
             model_base_url,
@@ -78,6 +77,22 @@ impl Settings {
             .or(preferences.whisper_threads)
             .unwrap_or(available.min(4))
             .max(1)
+    }
+
+    /// The model to transcribe with: this setting's override, else the installed model the
+    /// user chose, else `<data dir>/models/ggml-tiny.en.bin`. A chosen model that has since
+    /// disappeared is still returned, so the error names the file that is missing rather
+    /// than another model quietly taking its place.
+    pub fn model_path(&self, preferences: &aira_protocol::Preferences) -> PathBuf {
+        if let Some(path) = &self.model_override {
+            return path.clone();
+        }
+        let library = self.model_library();
+        preferences
+            .model
+            .as_deref()
+            .and_then(|name| library.path_for(name).ok())
+            .unwrap_or_else(|| library.folder().join(DEFAULT_MODEL_FILE))
     }
 
     pub fn database_path(&self) -> PathBuf {
@@ -111,4 +126,37 @@ fn environment_path(name: &str) -> Option<PathBuf> {
     std::env::var_os(name)
         .filter(|value| !value.is_empty())
         .map(PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aira_protocol::Preferences;
+
+    #[test]
+    fn the_model_is_the_override_else_the_choice_else_the_default() {
+        let mut settings = Settings::resolve(Some(PathBuf::from("/data")), None, None);
+        settings.model_override = None;
+        let mut preferences = Preferences::default();
+        assert_eq!(
+            settings.model_path(&preferences),
+            PathBuf::from("/data/models/ggml-tiny.en.bin")
+        );
+        preferences.model = Some("base.en".into());
+        assert_eq!(
+            settings.model_path(&preferences),
+            PathBuf::from("/data/models/ggml-base.en.bin")
+        );
+        // A name that would leave the folder is never followed.
+        preferences.model = Some("../../etc/passwd".into());
+        assert_eq!(
+            settings.model_path(&preferences),
+            PathBuf::from("/data/models/ggml-tiny.en.bin")
+        );
+        settings.model_override = Some(PathBuf::from("/elsewhere/ggml-small.bin"));
+        assert_eq!(
+            settings.model_path(&preferences),
+            PathBuf::from("/elsewhere/ggml-small.bin")
+        );
+    }
 }

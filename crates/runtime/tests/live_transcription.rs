@@ -180,3 +180,28 @@ async fn silence_alone_is_no_speech_and_never_stops_an_answer() {
             .unwrap_or_else(PoisonError::into_inner)
     );
 }
+
+/// The engine stops the recorder (closing the event stream), saves the audio, and only then
+/// asks for the transcript: the session must wait for that request rather than give up.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_recorder_stopping_before_the_request_still_gives_the_transcript() {
+    let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    let speech = folder.path().join("sentence.wav");
+    speak_to_wav(SENTENCES[0], &speech);
+    let samples = aira_audio::decode_file(&speech).unwrap_or_else(|error| panic!("{error}"));
+    let (session, events) = session(None, Box::new(|_| {}));
+    for chunk in samples.chunks(800) {
+        assert!(events.send(audio_event(chunk, 0.0)).is_ok());
+    }
+    drop(events);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let transcript = session
+        .finish(samples)
+        .await
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert!(
+        transcript.text.to_lowercase().contains("memory"),
+        "{}",
+        transcript.text
+    );
+}

@@ -1,6 +1,6 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::thread::JoinHandle;
 
 use aira_core::Transcript;
@@ -23,6 +23,7 @@ const NO_SPEECH_PROBABILITY: f32 = 0.6;
 
 #[derive(Debug, Clone)]
 pub struct WhisperSettings {
+    /// The model to load first; [`WhisperTranscriber::set_model_path`] changes it.
     pub model_path: PathBuf,
     /// CPU threads for inference; one is often fastest on a busy two-core machine.
     pub threads: u32,
@@ -40,28 +41,59 @@ struct Job {
     reply: oneshot::Sender<Result<Transcript, TranscribeError>>,
 }
 
+/// What the worker thread is asked to do, in order.
+enum Request {
+    Transcribe(Job),
+    /// The model path changed: free the loaded model now rather than at the next job, so
+    /// switching to a larger model never holds both in memory.
+    ModelChanged,
+}
+
+/// A whisper.cpp context and the file it was loaded from.
+struct LoadedModel {
+    path: PathBuf,
+    context: WhisperContext,
+}
+
 /// The transcriber handle; the model lives on its worker thread, loaded on first use and
-/// kept for the life of the handle.
+/// kept until the model path changes.
 pub struct WhisperTranscriber {
-    settings: WhisperSettings,
     /// Threads for the next job; changeable while the model stays loaded.
     threads: Arc<AtomicU32>,
-    jobs: Option<mpsc::Sender<Job>>,
+    /// The model for the next job; a job finding another one loaded reloads.
+    model_path: Arc<Mutex<PathBuf>>,
+    requests: Option<mpsc::Sender<Request>>,
     worker: Option<JoinHandle<()>>,
 }
 
 impl WhisperTranscriber {
     pub fn spawn(settings: WhisperSettings) -> std::io::Result<Self> {
         whisper_rs::install_logging_hooks();
-        let (jobs, receiver) = mpsc::channel::<Job>();
+        let (requests, receiver) = mpsc::channel::<Request>();
         let threads = Arc::new(AtomicU32::new(settings.threads.max(1)));
+        let model_path = Arc::new(Mutex::new(settings.model_path.clone()));
         let worker_threads = Arc::clone(&threads);
-        let mut worker_settings = settings.clone();
+        let worker_model_path = Arc::clone(&model_path);
+        let mut worker_settings = settings;
         let worker = std::thread::Builder::new()
             .name("aira-whisper".into())
             .spawn(move || {
-                let mut model: Option<WhisperContext> = None;
-                for job in receiver {
+                let mut model: Option<LoadedModel> = None;
+                for request in receiver {
+                    worker_settings.model_path = lock(&worker_model_path).clone();
+                    let job = match request {
+                        Request::Transcribe(job) => job,
+                        Request::ModelChanged => {
+                            if model
+                                .as_ref()
+                                .is_some_and(|loaded| loaded.path != worker_settings.model_path)
+                            {
+                                model = None;
+                                tracing::info!("whisper model unloaded: another one was chosen");
+                            }
+                            continue;
+                        }
+                    };
                     // A job given up on while it waited (a stale partial transcript) costs nothing.
                     let result = if job.options.is_cancelled() {
                         Err(TranscribeError::Cancelled)
@@ -80,26 +112,46 @@ impl WhisperTranscriber {
                 }
             })?;
         Ok(Self {
-            settings,
             threads,
-            jobs: Some(jobs),
+            model_path,
+            requests: Some(requests),
             worker: Some(worker),
         })
-    }
-
-    pub fn settings(&self) -> &WhisperSettings {
-        &self.settings
     }
 
     /// Threads for the jobs that start from now on.
     pub fn set_threads(&self, threads: u32) {
         self.threads.store(threads.max(1), Ordering::Relaxed);
     }
+
+    /// The model file jobs use.
+    pub fn model_path(&self) -> PathBuf {
+        lock(&self.model_path).clone()
+    }
+
+    /// Switches to the model at `path` without a restart: the loaded model is freed at once
+    /// and the next job loads the new file (a job already running finishes on the old one).
+    pub fn set_model_path(&self, path: &Path) {
+        {
+            let mut current = lock(&self.model_path);
+            if *current == path {
+                return;
+            }
+            *current = path.to_path_buf();
+        }
+        let sent = self
+            .requests
+            .as_ref()
+            .is_some_and(|requests| requests.send(Request::ModelChanged).is_ok());
+        if !sent {
+            tracing::debug!("the whisper worker has stopped; nothing to unload");
+        }
+    }
 }
 
 impl Drop for WhisperTranscriber {
     fn drop(&mut self) {
-        drop(self.jobs.take()); // closes the queue; the worker finishes its job and exits
+        drop(self.requests.take()); // closes the queue; the worker finishes its job and exits
         if let Some(worker) = self.worker.take()
             && worker.join().is_err()
         {
@@ -111,8 +163,7 @@ impl Drop for WhisperTranscriber {
 impl Transcriber for WhisperTranscriber {
     fn engine_name(&self) -> String {
         let file = self
-            .settings
-            .model_path
+            .model_path()
             .file_name()
             .map(|name| name.to_string_lossy().into_owned());
         format!("whisper ({})", file.unwrap_or_else(|| "model".into()))
@@ -126,14 +177,14 @@ impl Transcriber for WhisperTranscriber {
         Box::pin(async move {
             let (reply, response) = oneshot::channel();
             let gone = || TranscribeError::Engine("the whisper worker has stopped".into());
-            self.jobs
+            self.requests
                 .as_ref()
                 .ok_or_else(gone)?
-                .send(Job {
+                .send(Request::Transcribe(Job {
                     samples,
                     options,
                     reply,
-                })
+                }))
                 .map_err(|_| gone())?;
             response.await.map_err(|_| gone())?
         })
@@ -142,7 +193,7 @@ impl Transcriber for WhisperTranscriber {
 
 fn transcribe_on_worker(
     settings: &WhisperSettings,
-    model: &mut Option<WhisperContext>,
+    model: &mut Option<LoadedModel>,
     samples: &[f32],
     options: &TranscriptionOptions,
 ) -> Result<Transcript, TranscribeError> {
@@ -165,11 +216,19 @@ fn transcribe_on_worker(
             "not a language code Whisper knows (try en, hi, ta, te, bn, mr or auto)",
         ));
     }
-    // A missing model is retried on every job, so fixing the file needs no restart.
-    if model.is_none() {
-        *model = Some(load(settings)?);
+    // A missing model is retried on every job, so fixing the file needs no restart; a model
+    // from another path is freed before the new one loads.
+    if model
+        .as_ref()
+        .is_none_or(|loaded| loaded.path != settings.model_path)
+    {
+        *model = None;
+        *model = Some(LoadedModel {
+            path: settings.model_path.clone(),
+            context: load(settings)?,
+        });
     }
-    let Some(context) = model.as_ref() else {
+    let Some(context) = model.as_ref().map(|loaded| &loaded.context) else {
         return Err(TranscribeError::Engine(
             "the model did not stay loaded".into(),
         ));
@@ -287,6 +346,11 @@ fn audio_context_for(samples: usize) -> i32 {
     } else {
         rounded as i32
     }
+}
+
+/// Locks a mutex whose data stays valid even if a holder panicked.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 fn centiseconds_to_ms(centiseconds: i64) -> u32 {

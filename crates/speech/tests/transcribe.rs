@@ -157,3 +157,40 @@ async fn a_cancelled_job_stops_mid_way() {
     println!("cancelled after {:?}", started.elapsed());
     assert_eq!(result, Err(TranscribeError::Cancelled));
 }
+
+#[tokio::test]
+async fn a_new_model_path_takes_effect_at_the_next_job() {
+    let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    let answer = folder.path().join("answer.wav");
+    speak_to_wav("The meeting starts at nine in the morning.", &answer);
+    let samples = aira_audio::decode_file(&answer).unwrap_or_else(|error| panic!("{error}"));
+    let whisper = transcriber(folder.path().join("ggml-not-yet.bin"));
+    assert!(matches!(
+        whisper
+            .transcribe(samples.clone(), TranscriptionOptions::default())
+            .await,
+        Err(TranscribeError::ModelMissing { .. })
+    ));
+
+    whisper.set_model_path(&whisper_model());
+    assert_eq!(whisper.model_path(), whisper_model());
+    assert_eq!(whisper.engine_name(), "whisper (ggml-tiny.en.bin)");
+    let transcript = whisper
+        .transcribe(samples.clone(), TranscriptionOptions::default())
+        .await
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert!(
+        transcript.text.to_lowercase().contains("meeting"),
+        "{}",
+        transcript.text
+    );
+
+    // Back to a missing file: the loaded model is dropped, not silently kept.
+    whisper.set_model_path(&folder.path().join("ggml-gone.bin"));
+    assert!(matches!(
+        whisper
+            .transcribe(samples, TranscriptionOptions::default())
+            .await,
+        Err(TranscribeError::ModelMissing { .. })
+    ));
+}

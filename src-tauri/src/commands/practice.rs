@@ -1,10 +1,10 @@
 use aira_protocol::{
-    CommandError, ErrorCode, PracticeQuestion, StartPracticeInput, SubmitAnswerFileInput,
-    TurnResult,
+    CommandError, PracticeQuestion, StartPracticeInput, SubmitAnswerFileInput, TurnResult,
 };
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
+use super::dialog::{Pick, pick};
 use crate::state::AppState;
 
 /// Picks the question (the one asked for, or a new one) and starts saying it aloud.
@@ -33,27 +33,16 @@ pub async fn submit_answer_file(
 ) -> Result<Option<TurnResult>, CommandError> {
     let engine = state.engine()?;
     let question = engine.question(&input.question_id)?;
-    let (chosen, picked) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .add_filter(
-            "Audio",
-            &[
-                "wav", "mp3", "m4a", "aac", "mp4", "ogg", "oga", "flac", "WAV", "MP3", "M4A",
-                "OGG", "FLAC",
-            ],
-        )
-        .pick_file(move |file| {
-            if chosen.send(file).is_err() {
-                tracing::warn!("the file choice arrived after the request was dropped");
-            }
-        });
-    let Some(file) = picked.await.ok().flatten() else {
+    let dialog = app.dialog().file().add_filter(
+        "Audio",
+        &[
+            "wav", "mp3", "m4a", "aac", "mp4", "ogg", "oga", "flac", "WAV", "MP3", "M4A", "OGG",
+            "FLAC",
+        ],
+    );
+    let Some(path) = pick(dialog, Pick::File).await? else {
         return Ok(None);
     };
-    let path = file
-        .into_path()
-        .map_err(|error| CommandError::new(ErrorCode::FileNotFound, error.to_string()))?;
     let turn = engine.practice_file(&question, &path).await?;
     engine.speak_in_background(engine.feedback_speech(&turn.feedback));
     Ok(Some(turn))

@@ -9,15 +9,6 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The Whisper model for tests: `AIRA_WHISPER_MODEL` when set, otherwise the documented
-/// default `../shared/models/ggml-tiny.en.bin` beside the workspace.
-/// Where `scripts/fetch-test-models.sh` unpacks the CTranslate2 test models.
-fn test_models_dir() -> PathBuf {
-    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
-    std::env::var_os("AIRA_TEST_MODELS_DIR")
-        .map_or_else(|| home.join(".cache/aira/test-models"), PathBuf::from)
-}
-
 /// `variable` when set, otherwise `default`; it must exist. A missing model fails the
 /// test with what to run: a skipped check proves nothing.
 pub fn required_test_path(variable: &str, default: PathBuf) -> Result<PathBuf, String> {
@@ -46,6 +37,8 @@ pub fn ctranslate2_base_dir() -> Result<PathBuf, String> {
     required_test_path("AIRA_TEST_CT2_BASE", test_models_dir().join("whisper-base"))
 }
 
+/// The Whisper model for tests: `AIRA_WHISPER_MODEL` when set, otherwise the documented
+/// default `../shared/models/ggml-tiny.en.bin` beside the workspace.
 pub fn whisper_model() -> PathBuf {
     let path = std::env::var_os("AIRA_WHISPER_MODEL")
         .map(PathBuf::from)
@@ -56,6 +49,54 @@ pub fn whisper_model() -> PathBuf {
         path.display()
     );
     path
+}
+
+/// Where `scripts/fetch-test-models.sh` puts the CTranslate2 test models:
+/// `AIRA_TEST_MODELS_DIR`, or `~/.cache/aira/test-models`.
+pub fn test_models_dir() -> PathBuf {
+    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
+    std::env::var_os("AIRA_TEST_MODELS_DIR")
+        .map_or_else(|| home.join(".cache/aira/test-models"), PathBuf::from)
+}
+
+/// [`ctranslate2_tiny_en_dir`] for tests that cannot go on without it.
+pub fn ctranslate2_tiny_en() -> PathBuf {
+    ctranslate2_tiny_en_dir().unwrap_or_else(|error| panic!("{error}"))
+}
+
+/// A structurally whole whisper.cpp GGML file of about `length` bytes (at least 64 KB):
+/// tiny.en's header, a mel filterbank of zeros, no vocabulary, and one f32 tensor of varied
+/// values filling the rest. It passes `aira_models::ggml::inspect`, so the models folder
+/// accepts it; whisper.cpp could not run it.
+pub fn ggml_model_bytes(length: usize) -> Vec<u8> {
+    const TENSOR_NAME: &[u8] = b"padding";
+    let mut bytes = Vec::with_capacity(length);
+    fn push(bytes: &mut Vec<u8>, value: u32) {
+        bytes.extend_from_slice(&value.to_le_bytes());
+    }
+    push(&mut bytes, 0x6767_6d6c);
+    for value in [51_864, 1500, 384, 6, 4, 448, 384, 6, 4, 80, 1] {
+        push(&mut bytes, value);
+    }
+    let (mel_rows, mel_columns) = (80, 201);
+    push(&mut bytes, mel_rows);
+    push(&mut bytes, mel_columns);
+    bytes.resize(bytes.len() + (mel_rows * mel_columns * 4) as usize, 0);
+    push(&mut bytes, 0); // no vocabulary
+    let tensor_header = 4 * 4 + TENSOR_NAME.len();
+    let elements = (length.saturating_sub(bytes.len() + tensor_header) / 4).max(1);
+    for value in [1, TENSOR_NAME.len() as u32, 0, elements as u32] {
+        push(&mut bytes, value);
+    }
+    bytes.extend_from_slice(TENSOR_NAME);
+    let mut state: u32 = 0x9E37_79B9;
+    for _ in 0..elements {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        push(&mut bytes, state);
+    }
+    bytes
 }
 
 /// Speaks `text` with espeak-ng (US English) into a 16 kHz mono 16-bit WAV at `path`.

@@ -21,6 +21,14 @@ pub fn SiteHeader(state: AppState) -> impl IntoView {
                             text=t("ui.nav.history")
                         />
                     </li>
+                    <li>
+                        <NavButton
+                            state
+                            id="nav-models"
+                            screen=Screen::Models
+                            text=t("ui.nav.models")
+                        />
+                    </li>
                 </ul>
             </nav>
         </header>

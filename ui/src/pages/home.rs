@@ -8,7 +8,7 @@ use crate::actions::start_practice_on_click;
 use crate::components::PageHeading;
 use crate::i18n::{t, t_with};
 use crate::ipc;
-use crate::state::AppState;
+use crate::state::{AppState, Screen};
 use recording_settings::RecordingSettings;
 
 #[component]
@@ -29,7 +29,7 @@ pub fn HomePage(state: AppState) -> impl IntoView {
         <section class="setup" aria-labelledby="setup-heading">
             <h2 id="setup-heading">{t("ui.home.setup_heading")}</h2>
             {move || match state.app_status.get() {
-                Some(status) => setup_report(status).into_any(),
+                Some(status) => setup_report(state, status).into_any(),
                 None => view! { <p>{t("ui.home.checking")}</p> }.into_any(),
             }}
         </section>
@@ -46,7 +46,7 @@ pub fn HomePage(state: AppState) -> impl IntoView {
     }
 }
 
-fn setup_report(status: AppStatus) -> impl IntoView {
+fn setup_report(state: AppState, status: AppStatus) -> impl IntoView {
     let model = if status.model_present {
         view! { <p class="ready">{t("ui.home.model_ready")}</p> }.into_any()
     } else {
@@ -56,6 +56,9 @@ fn setup_report(status: AppStatus) -> impl IntoView {
                     <strong>{t("ui.home.model_missing")}</strong>
                 </p>
                 <p>{t_with("ui.home.model_missing_fix", &[("path", &status.model_path)])}</p>
+                <button type="button" id="get-model" on:click=move |_| state.show(Screen::Models)>
+                    {t("ui.home.get_model")}
+                </button>
             </div>
         }
         .into_any()

@@ -12,7 +12,7 @@ use crate::components::PageHeading;
 use crate::focus::focus_after_render;
 use crate::format::score_sentence;
 use crate::i18n::{t, t_with};
-use crate::ipc::{self, RecordingStream};
+use crate::ipc::{self, UpdateStream};
 use crate::state::AppState;
 use feedback::FeedbackView;
 use level_meter::LevelMeter;
@@ -41,7 +41,7 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
     let phase = RwSignal::new(Phase::Ready);
     let level = RwSignal::new(SILENCE);
     let result = RwSignal::new(None::<TurnResult>);
-    let levels = StoredValue::new_local(None::<RecordingStream>);
+    let levels = StoredValue::new_local(None::<UpdateStream>);
     // The words heard so far, while recording.
     let heard = RwSignal::new(String::new());
     // Taken from the start reply; push-to-talk changes how the record button behaves.

@@ -1,125 +1,55 @@
 //! What `aira models …` prints.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use aira_models::catalog::{Catalog, CatalogEntry};
-use aira_models::library::{InstalledModel, ModelLibrary, ModelOrigin};
-use aira_runtime::Settings;
+use aira_protocol::{InstalledModelInfo, ModelOrigin, ModelsOutput};
+use aira_runtime::DownloadedModel;
 use serde::Serialize;
 
 use super::Output;
 
-/// `aira models list`: what can be downloaded, what is installed, what is in use.
-#[derive(Serialize)]
-pub struct Listing {
-    folder: PathBuf,
-    /// The model transcription uses (`--model`, `AIRA_WHISPER_MODEL`, or the default).
-    in_use: PathBuf,
-    available: Vec<Available>,
-    installed: Vec<Installed>,
-}
-
-#[derive(Serialize)]
-struct Available {
-    #[serde(flatten)]
-    entry: CatalogEntry,
-    installed: bool,
-    /// Bytes of an unfinished download waiting to be resumed.
-    partial_bytes: u64,
-}
-
-#[derive(Serialize)]
-struct Installed {
-    #[serde(flatten)]
-    model: InstalledModel,
-    in_use: bool,
-}
-
-impl Listing {
-    pub fn new(
-        settings: &Settings,
-        library: &ModelLibrary,
-        catalog: &Catalog,
-        installed: Vec<InstalledModel>,
-    ) -> Self {
-        Self {
-            folder: library.folder().to_path_buf(),
-            in_use: settings.model_path.clone(),
-            available: catalog
-                .entries()
-                .iter()
-                .map(|entry| Available {
-                    installed: library.is_installed(entry),
-                    partial_bytes: library.partial_bytes(&entry.name),
-                    entry: entry.clone(),
-                })
-                .collect(),
-            installed: installed
-                .into_iter()
-                .map(|model| Installed {
-                    in_use: is_in_use(settings, &model.path),
-                    model,
-                })
-                .collect(),
-        }
-    }
-}
-
-/// `aira models download`'s result.
-#[derive(Serialize)]
-pub struct Downloaded {
-    pub name: String,
-    pub path: PathBuf,
-    pub size_bytes: u64,
-    pub sha1: String,
-    /// It was there already, so nothing was downloaded.
-    pub already_installed: bool,
-    pub in_use: bool,
-}
-
-/// Whether `path` is the model transcription uses.
-pub fn is_in_use(settings: &Settings, path: &Path) -> bool {
-    let canonical = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| path.into());
-    canonical(path) == canonical(&settings.model_path)
-}
-
 impl Output {
-    pub fn models(&self, listing: &Listing) {
+    pub fn models(&self, listing: &ModelsOutput) {
         if self.json {
             return Self::print_json(listing);
         }
-        println!("Models folder: {}", listing.folder.display());
-        println!("In use: {}", listing.in_use.display());
+        println!("Models folder: {}", listing.folder);
+        println!("In use: {}", listing.in_use);
+        if let (true, Some(chosen)) = (listing.overridden, &listing.chosen) {
+            println!(
+                "Chosen with aira models use: {chosen} (waits while --model or AIRA_WHISPER_MODEL names another)"
+            );
+        }
         if listing.installed.is_empty() {
             println!("Installed: none. Try: aira models download tiny.en");
         } else {
             println!("Installed:");
         }
-        for installed in &listing.installed {
-            let model = &installed.model;
+        for model in &listing.installed {
             let origin = match (model.origin, model.verified) {
                 (_, true) => "official, verified",
                 (ModelOrigin::Downloaded, false) => "downloaded",
                 (ModelOrigin::Imported, false) => "imported",
                 (ModelOrigin::Unknown, false) => "added by hand",
             };
+            let languages = match model.multilingual {
+                Some(true) => ", all languages",
+                Some(false) => ", English only",
+                None => ", unreadable",
+            };
             println!(
-                "- {}, {}, {origin}{}",
+                "- {}, {}{languages}, {origin}{}",
                 model.name,
                 megabytes(model.size_bytes),
-                if installed.in_use { ", in use" } else { "" }
+                if model.in_use { ", in use" } else { "" }
             );
         }
         println!("Available to download:");
-        for available in &listing.available {
-            let entry = &available.entry;
-            let state = if available.installed {
+        for entry in &listing.available {
+            let state = if entry.installed {
                 " (installed)".to_owned()
-            } else if available.partial_bytes > 0 {
-                format!(
-                    " ({} downloaded so far)",
-                    megabytes(available.partial_bytes)
-                )
+            } else if entry.partial_bytes > 0 {
+                format!(" ({} downloaded so far)", megabytes(entry.partial_bytes))
             } else {
                 String::new()
             };
@@ -137,33 +67,45 @@ impl Output {
         }
     }
 
-    pub fn model_downloaded(&self, downloaded: &Downloaded) {
+    pub fn model_downloaded(&self, downloaded: &DownloadedModel) {
+        let model = &downloaded.model;
         if self.json {
-            return Self::print_json(downloaded);
+            /// `aira models download --json`.
+            #[derive(Serialize)]
+            struct Downloaded<'a> {
+                name: &'a str,
+                path: &'a str,
+                size_bytes: u64,
+                sha1: &'a str,
+                /// It was there already, so nothing was downloaded.
+                already_installed: bool,
+                in_use: bool,
+            }
+            return Self::print_json(&Downloaded {
+                name: &model.name,
+                path: &model.path,
+                size_bytes: model.size_bytes,
+                sha1: &downloaded.sha1,
+                already_installed: downloaded.already_installed,
+                in_use: model.in_use,
+            });
         }
         if downloaded.already_installed {
-            println!(
-                "{} is already installed: {}",
-                downloaded.name,
-                downloaded.path.display()
-            );
+            println!("{} is already installed: {}", model.name, model.path);
         } else {
             println!(
                 "Downloaded {} ({}, checksum verified): {}",
-                downloaded.name,
-                megabytes(downloaded.size_bytes),
-                downloaded.path.display()
+                model.name,
+                megabytes(model.size_bytes),
+                model.path
             );
         }
-        if !downloaded.in_use {
-            println!(
-                "To use it: aira --model {} …, or set AIRA_WHISPER_MODEL to that path",
-                downloaded.path.display()
-            );
+        if !model.in_use {
+            println!("To use it: aira models use {}", model.name);
         }
     }
 
-    pub fn model_imported(&self, model: &InstalledModel) {
+    pub fn model_imported(&self, model: &InstalledModelInfo) {
         if self.json {
             return Self::print_json(model);
         }
@@ -171,10 +113,29 @@ impl Output {
             "Imported {} ({}): {}",
             model.name,
             megabytes(model.size_bytes),
-            model.path.display()
+            model.path
         );
         if let (true, Some(official)) = (model.verified, &model.catalog_name) {
             println!("It is the official {official} model, unchanged.");
+        }
+        if !model.in_use {
+            println!("To use it: aira models use {}", model.name);
+        }
+    }
+
+    pub fn model_chosen(&self, model: &InstalledModelInfo) {
+        if self.json {
+            return Self::print_json(model);
+        }
+        println!(
+            "Transcribing with {} from now on: {}",
+            model.name, model.path
+        );
+        if !model.in_use {
+            println!(
+                "For now --model or AIRA_WHISPER_MODEL names another model, which wins; without it, {} is used.",
+                model.name
+            );
         }
     }
 

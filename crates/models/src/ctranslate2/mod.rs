@@ -201,9 +201,9 @@ fn write_ggml(
     Ok(())
 }
 
-/// The file the conversion writes before it is renamed into place: hidden, and named so that
-/// one left by a crash is recognisable and never mistaken for a model (`*.bin`).
-fn temporary_file(folder: &Path) -> io::Result<NamedTempFile> {
+/// The file the conversion (or an import) writes before it is renamed into place: hidden, and
+/// named so that one left by a crash is recognisable and never mistaken for a model (`*.bin`).
+pub(crate) fn temporary_file(folder: &Path) -> io::Result<NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".aira-import-").suffix(".partial");
     // tempfile creates 0600 files; a model is no secret, so give it an ordinary file's mode.

@@ -158,14 +158,18 @@ impl Coordinator {
                     while let Ok(event) = events.try_recv() {
                         self.on_capture(event);
                     }
-                    let transcript = self.finish(request.samples).await;
-                    if request.reply.send(transcript).is_err() {
-                        tracing::debug!("nobody waited for the transcript");
-                    }
-                    return;
+                    return self.answer(request).await;
                 }
                 _ = ticker.tick() => self.collect_finished().await,
             }
+        }
+    }
+
+    /// Finishes the transcript and sends it to whoever asked.
+    async fn answer(&mut self, request: Finish) {
+        let transcript = self.finish(request.samples).await;
+        if request.reply.send(transcript).is_err() {
+            tracing::debug!("nobody waited for the transcript");
         }
     }
 
