@@ -223,6 +223,11 @@ impl Coordinator {
             partial.cancel.store(true, Ordering::Relaxed);
         }
         let samples = self.audio[piece.start..piece.end.min(self.audio.len())].to_vec();
+        tracing::debug!(
+            from_seconds = piece.start as f32 / SPEECH_SAMPLE_RATE as f32,
+            to_seconds = piece.end as f32 / SPEECH_SAMPLE_RATE as f32,
+            "piece sent for transcription"
+        );
         let job = self.spawn_transcription(samples, None);
         self.pieces.push_back((piece.start, job));
     }
@@ -307,6 +312,7 @@ impl Coordinator {
         result: Result<Result<Transcript, TranscribeError>, tokio::task::JoinError>,
     ) -> Result<(), TranscribeError> {
         let offset_ms = (start as u64 * 1000 / u64::from(SPEECH_SAMPLE_RATE)) as u32;
+        tracing::debug!(offset_ms, ?result, "piece transcribed");
         match result {
             Ok(Ok(transcript)) => {
                 self.words

@@ -9,9 +9,10 @@ use aira_audio::{FRAME_MS, FRAME_SAMPLES};
 /// A pause this long after speech ends a piece (about half a second)...
 const PAUSE_FRAMES: usize = 500 / FRAME_MS as usize;
 /// ...or this long once the piece is [`LONG_PIECE_FRAMES`] long: a breath between sentences
-/// is enough then, so the words left for the end stay few (espeak's are about 290 ms).
-const SHORT_PAUSE_FRAMES: usize = 240 / FRAME_MS as usize;
-const LONG_PIECE_FRAMES: usize = 4_000 / FRAME_MS as usize;
+/// is enough then, so the words left for the end stay few (espeak's breaths between
+/// sentences measure 250–300 ms of unvoiced frames).
+const SHORT_PAUSE_FRAMES: usize = 200 / FRAME_MS as usize;
+const LONG_PIECE_FRAMES: usize = 2_500 / FRAME_MS as usize;
 /// Voiced frames in a row that count as speech, not a click.
 const ONSET_FRAMES: usize = 3;
 /// A piece is cut here even without a pause: Whisper reads at most 30 s at a time.
