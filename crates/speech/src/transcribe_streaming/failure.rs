@@ -5,7 +5,7 @@ use std::error::Error as StdError;
 
 use aira_core::ports::{CloudFailure, TranscribeError};
 use aws_credential_types::provider::error::CredentialsError;
-use aws_sdk_transcribestreaming::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_sdk_transcribestreaming::error::{ProvideErrorMetadata, SdkError};
 
 /// Error codes AWS uses when the credentials are missing, wrong or not allowed.
 const ACCESS_DENIED_CODES: [&str; 8] = [
@@ -31,27 +31,25 @@ where
     E: ProvideErrorMetadata + StdError + 'static,
     R: std::fmt::Debug + Send + Sync + 'static,
 {
-    let detail = DisplayErrorContext(error).to_string();
+    let chain = error as &(dyn StdError + 'static);
     let failure = |kind: CloudFailure, summary: &str| {
-        TranscribeError::cloud(kind, format!("Amazon Transcribe: {summary} ({detail})"))
+        TranscribeError::cloud(kind, format!("Amazon Transcribe: {summary}"))
     };
-    if let Some(credentials) = find_source::<CredentialsError>(error as &(dyn StdError + 'static)) {
-        return TranscribeError::cloud(
+    if let Some(credentials) = find_source::<CredentialsError>(chain) {
+        let reason = describe_chain(credentials);
+        return failure(
             CloudFailure::AccessDenied,
-            format!(
-                "Amazon Transcribe: no usable AWS credentials ({})",
-                DisplayErrorContext(credentials)
-            ),
+            &format!("no usable AWS credentials ({reason})"),
         );
     }
     match error {
         SdkError::ServiceError(context) => {
-            let code = context.err().code().unwrap_or_default();
-            let message = context.err().message().unwrap_or(code);
+            let code = error_code(context.err());
+            let message = context.err().message().unwrap_or_default();
             let summary = format!("{code}: {message}");
-            if ACCESS_DENIED_CODES.contains(&code) {
+            if ACCESS_DENIED_CODES.contains(&code.as_str()) {
                 failure(CloudFailure::AccessDenied, &summary)
-            } else if THROTTLED_CODES.contains(&code) {
+            } else if THROTTLED_CODES.contains(&code.as_str()) {
                 failure(CloudFailure::Throttled, &summary)
             } else {
                 failure(CloudFailure::Service, &summary)
@@ -61,17 +59,56 @@ where
         SdkError::DispatchFailure(dispatch) if dispatch.is_timeout() => {
             failure(CloudFailure::Timeout, "no answer in time")
         }
-        SdkError::DispatchFailure(dispatch) if dispatch.is_io() => {
-            failure(CloudFailure::Offline, "the service could not be reached")
+        SdkError::DispatchFailure(_) | SdkError::ResponseError(_) => {
+            let detail = describe_chain(chain);
+            let is_io = matches!(error, SdkError::DispatchFailure(dispatch) if dispatch.is_io())
+                || find_source::<std::io::Error>(chain).is_some();
+            if mentions_lost_connection(&detail) {
+                failure(
+                    CloudFailure::Offline,
+                    &format!("the connection was lost ({detail})"),
+                )
+            } else if is_io {
+                failure(
+                    CloudFailure::Offline,
+                    &format!("the service could not be reached ({detail})"),
+                )
+            } else {
+                failure(CloudFailure::Service, &detail)
+            }
         }
-        SdkError::DispatchFailure(_) | SdkError::ResponseError(_)
-            if find_source::<std::io::Error>(error as &(dyn StdError + 'static)).is_some()
-                || mentions_lost_connection(&detail) =>
-        {
-            failure(CloudFailure::Offline, "the connection was lost")
-        }
-        _ => failure(CloudFailure::Service, "the request failed"),
+        _ => failure(CloudFailure::Service, &describe_chain(chain)),
     }
+}
+
+/// The service's name for the error. Exceptions inside the event stream carry no code in
+/// their metadata, but their text starts with it ("LimitExceededException: …").
+fn error_code(error: &(impl ProvideErrorMetadata + StdError)) -> String {
+    match error.code() {
+        Some(code) => code.to_owned(),
+        None => error
+            .to_string()
+            .split(':')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned(),
+    }
+}
+
+/// The messages of `error` and its sources, outermost first, without repeats:
+/// "dispatch failure: io error: … Connection refused (os error 111)".
+fn describe_chain(error: &(dyn StdError + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = Some(error);
+    while let Some(error) = current {
+        let text = error.to_string();
+        if !text.is_empty() && !parts.iter().any(|part| part.contains(&text)) {
+            parts.push(text);
+        }
+        current = error.source();
+    }
+    parts.join(": ")
 }
 
 /// The first error of type `T` in `error`'s chain of sources.
@@ -86,7 +123,7 @@ fn find_source<'a, T: StdError + 'static>(error: &'a (dyn StdError + 'static)) -
     None
 }
 
-/// hyper reports a reset or closed HTTP/2 stream as its own error type, not an I/O error.
+/// hyper reports a reset or closed HTTP/2 stream as its own error, not always an I/O one.
 fn mentions_lost_connection(detail: &str) -> bool {
     let detail = detail.to_ascii_lowercase();
     [
@@ -95,9 +132,26 @@ fn mentions_lost_connection(detail: &str) -> bool {
         "stream error",
         "broken pipe",
         "unexpected eof",
-        "connection error",
-        "body error",
+        "error reading a body",
     ]
     .iter()
     .any(|phrase| detail.contains(phrase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chain_is_told_outermost_first_without_repeats() {
+        let inner = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "refused");
+        let outer = std::io::Error::other(inner);
+        assert_eq!(describe_chain(&outer), "refused");
+        assert!(mentions_lost_connection(
+            "io error: stream error received: reset"
+        ));
+        assert!(!mentions_lost_connection(
+            "tcp connect error: Connection refused"
+        ));
+    }
 }

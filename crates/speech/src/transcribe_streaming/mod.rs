@@ -20,7 +20,6 @@ use aira_core::Transcript;
 use aira_core::ports::{
     CloudFailure, PortFuture, SAMPLE_RATE, TranscribeError, Transcriber, TranscriptionOptions,
 };
-use aws_config::SdkConfig;
 use aws_sdk_transcribestreaming::Client;
 use aws_sdk_transcribestreaming::config::{ProvideCredentials, SharedCredentialsProvider};
 use aws_sdk_transcribestreaming::error::DisplayErrorContext;
@@ -30,8 +29,30 @@ use aws_sdk_transcribestreaming::types::{
     AudioEvent, AudioStream, LanguageCode, MediaEncoding, TranscriptResultStream,
 };
 
+pub use aws_config::SdkConfig;
 pub use client::{DEFAULT_REGION, load_standard_config};
 pub use language::language_code;
+
+/// A configuration with fixed keys instead of the standard chain: for tests, and for keys
+/// Aira gets some other way.
+pub fn sdk_config_with_keys(
+    region: &str,
+    access_key_id: &str,
+    secret_access_key: &str,
+) -> SdkConfig {
+    use aws_sdk_transcribestreaming::config::{BehaviorVersion, Credentials, Region};
+    SdkConfig::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new(region.to_owned()))
+        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
+            access_key_id,
+            secret_access_key,
+            None,
+            None,
+            "aira-fixed-keys",
+        )))
+        .build()
+}
 
 /// Quieter than this everywhere is silence; the same threshold as the local engine, so a
 /// silent piece costs no cloud call.
@@ -161,16 +182,18 @@ impl AmazonTranscriber {
         let connection = self.connection().await?;
         let denied = |reason: String| TranscribeError::cloud(CloudFailure::AccessDenied, reason);
         let Some(provider) = &connection.credentials else {
-            return Err(denied("no AWS credentials are configured".into()));
+            return Err(denied(
+                "Amazon Transcribe: no AWS credentials are configured".into(),
+            ));
         };
         match tokio::time::timeout(CREDENTIALS_TIMEOUT, provider.provide_credentials()).await {
             Ok(Ok(_)) => Ok(()),
             Ok(Err(error)) => Err(denied(format!(
-                "no usable AWS credentials: {}",
+                "Amazon Transcribe: no usable AWS credentials: {}",
                 DisplayErrorContext(&error)
             ))),
             Err(_) => Err(denied(format!(
-                "no AWS credentials were found within {} s",
+                "Amazon Transcribe: no AWS credentials were found within {} s",
                 CREDENTIALS_TIMEOUT.as_secs()
             ))),
         }
