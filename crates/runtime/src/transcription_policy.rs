@@ -83,7 +83,7 @@ impl PolicyTranscriber {
         let reason = match self.cloud_if_usable().await {
             Ok(cloud) => match cloud.transcribe(samples.clone(), options.clone()).await {
                 Err(error) if calls_for_local(&error) => {
-                    tracing::warn!(%error, "the cloud failed; transcribing on this computer");
+                    tracing::info!(%error, "the cloud failed; transcribing on this computer");
                     self.health.record_failure(&error);
                     error.to_string()
                 }

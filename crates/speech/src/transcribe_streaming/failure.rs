@@ -36,11 +36,7 @@ where
         TranscribeError::cloud(kind, format!("Amazon Transcribe: {summary}"))
     };
     if let Some(credentials) = find_source::<CredentialsError>(chain) {
-        let reason = describe_chain(credentials);
-        return failure(
-            CloudFailure::AccessDenied,
-            &format!("no usable AWS credentials ({reason})"),
-        );
+        return credentials_failure(credentials);
     }
     match error {
         SdkError::ServiceError(context) => {
@@ -81,6 +77,23 @@ where
     }
 }
 
+/// No credentials, said so that the fix is clear; the provider's own words follow, shortened
+/// (the default chain reports its last source, often the instance metadata service).
+pub fn credentials_failure(error: &CredentialsError) -> TranscribeError {
+    let detail: String = describe_chain(error).chars().take(240).collect();
+    let summary = match error {
+        CredentialsError::CredentialsNotLoaded(_) => "no AWS credentials were found",
+        _ => "the AWS credentials could not be loaded",
+    };
+    TranscribeError::cloud(
+        CloudFailure::AccessDenied,
+        format!(
+            "Amazon Transcribe: {summary} (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, \
+             or AWS_PROFILE; {detail})"
+        ),
+    )
+}
+
 /// The service's name for the error. Exceptions inside the event stream carry no code in
 /// their metadata, but their text starts with it ("LimitExceededException: …").
 fn error_code(error: &(impl ProvideErrorMetadata + StdError)) -> String {
@@ -98,7 +111,7 @@ fn error_code(error: &(impl ProvideErrorMetadata + StdError)) -> String {
 
 /// The messages of `error` and its sources, outermost first, without repeats:
 /// "dispatch failure: io error: … Connection refused (os error 111)".
-fn describe_chain(error: &(dyn StdError + 'static)) -> String {
+pub fn describe_chain(error: &(dyn StdError + 'static)) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut current = Some(error);
     while let Some(error) = current {

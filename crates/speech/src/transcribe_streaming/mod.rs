@@ -22,7 +22,6 @@ use aira_core::ports::{
 };
 use aws_sdk_transcribestreaming::Client;
 use aws_sdk_transcribestreaming::config::{ProvideCredentials, SharedCredentialsProvider};
-use aws_sdk_transcribestreaming::error::DisplayErrorContext;
 use aws_sdk_transcribestreaming::primitives::Blob;
 use aws_sdk_transcribestreaming::types::error::AudioStreamError;
 use aws_sdk_transcribestreaming::types::{
@@ -188,10 +187,7 @@ impl AmazonTranscriber {
         };
         match tokio::time::timeout(CREDENTIALS_TIMEOUT, provider.provide_credentials()).await {
             Ok(Ok(_)) => Ok(()),
-            Ok(Err(error)) => Err(denied(format!(
-                "Amazon Transcribe: no usable AWS credentials: {}",
-                DisplayErrorContext(&error)
-            ))),
+            Ok(Err(error)) => Err(failure::credentials_failure(&error)),
             Err(_) => Err(denied(format!(
                 "Amazon Transcribe: no AWS credentials were found within {} s",
                 CREDENTIALS_TIMEOUT.as_secs()
