@@ -1,6 +1,7 @@
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use aira_protocol::TranscriptionEngine;
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// Aira, a voice-first interview coach, without a window.
 #[derive(Debug, Parser)]
@@ -44,21 +45,29 @@ pub enum Command {
         /// Also speak the feedback aloud
         #[arg(long)]
         speak: bool,
+        /// Where to transcribe [default: AIRA_TRANSCRIPTION_ENGINE, else the saved preference, else local]
+        #[arg(long, value_enum, value_name = "ENGINE")]
+        engine: Option<EngineArgument>,
     },
     /// Transcribe audio files (the model is loaded once for all of them)
     Transcribe {
         /// Audio files: WAV, MP3, M4A/AAC, OGG/Vorbis or FLAC
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        /// Language of the speech: a code such as en or hi, or auto to detect it [default: en]
+        /// Language of the speech: a code such as en, en-IN or hi, or auto to detect it
+        /// (Whisper only) [default: en]
         #[arg(long, value_name = "CODE")]
         language: Option<String>,
         /// CPU threads for whisper [default: up to 4]
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=64))]
         threads: Option<u32>,
         /// Words the speaker is likely to use (names, technical terms), to spell them right
+        /// (Whisper only: Amazon Transcribe would need a custom vocabulary)
         #[arg(long, value_name = "TEXT")]
         prompt: Option<String>,
+        /// Where to transcribe [default: AIRA_TRANSCRIPTION_ENGINE, else the saved preference, else local]
+        #[arg(long, value_enum, value_name = "ENGINE")]
+        engine: Option<EngineArgument>,
     },
     /// List saved turns, newest first
     History {
@@ -105,4 +114,25 @@ pub enum ModelsCommand {
         /// The model's name, as `aira models list` shows it
         name: String,
     },
+}
+
+/// `--engine`: where answers are transcribed.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum EngineArgument {
+    /// Whisper on this computer
+    Local,
+    /// Amazon Transcribe only; its errors are reported
+    Cloud,
+    /// Amazon Transcribe when set up and working, else this computer
+    Auto,
+}
+
+impl From<EngineArgument> for TranscriptionEngine {
+    fn from(engine: EngineArgument) -> Self {
+        match engine {
+            EngineArgument::Local => TranscriptionEngine::Local,
+            EngineArgument::Cloud => TranscriptionEngine::Cloud,
+            EngineArgument::Auto => TranscriptionEngine::Auto,
+        }
+    }
 }

@@ -24,7 +24,14 @@ pub fn for_error(code: ErrorCode) -> ExitCode {
         | ErrorCode::ImportUnsupported => 4,
         ErrorCode::Storage | ErrorCode::NotEnoughSpace => 5,
         ErrorCode::NoMicrophone => 6,
-        ErrorCode::Offline | ErrorCode::DownloadFailed | ErrorCode::ChecksumMismatch => 7,
+        // The network, or a service on it.
+        ErrorCode::Offline
+        | ErrorCode::DownloadFailed
+        | ErrorCode::ChecksumMismatch
+        | ErrorCode::CloudOffline
+        | ErrorCode::CloudAccessDenied
+        | ErrorCode::CloudThrottled
+        | ErrorCode::CloudFailed => 7,
         // What shells report for a program stopped by Ctrl-C (128 + SIGINT).
         ErrorCode::Cancelled => 130,
     })

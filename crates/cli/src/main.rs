@@ -50,6 +50,17 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
         settings.language = language.clone().unwrap_or(settings.language);
         settings.whisper_threads = threads.or(settings.whisper_threads);
     }
+    if let Command::Transcribe {
+        engine: Some(engine),
+        ..
+    }
+    | Command::Practice {
+        engine: Some(engine),
+        ..
+    } = &arguments.command
+    {
+        settings.transcription_engine = Some((*engine).into());
+    }
     // Model management needs neither the database nor a loaded model.
     let command = match arguments.command {
         Command::Models { command } => return models::run(command, &settings, output).await,
@@ -63,6 +74,7 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
             question_id,
             question,
             speak,
+            ..
         } => {
             let question = match (question_id, question) {
                 (Some(id), _) => engine.question(&id)?,
@@ -119,7 +131,7 @@ async fn transcribe(
             started.elapsed(),
         ));
     }
-    output.transcriptions(&results, &engine.transcription_engine());
+    output.transcriptions(&results);
     let first_failure = results.iter().find_map(|result| result.error.as_ref());
     first_failure.map_or(ExitCode::SUCCESS, |error| exit_code::for_error(error.code))
 }

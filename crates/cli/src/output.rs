@@ -86,6 +86,9 @@ impl Output {
             catalog.get(&format!("feedback.engine.{}", turn.feedback.engine)),
             turn.transcription_engine
         );
+        if let Some(reason) = &turn.transcription_note {
+            println!("{}", transcribed_locally(catalog, reason));
+        }
         println!(
             "Saved as turn {} (audio: {})",
             turn.turn_id, turn.audio_path
@@ -128,10 +131,11 @@ impl Output {
         }
     }
 
-    pub fn transcriptions(&self, results: &[TranscribedFile], engine: &str) {
+    pub fn transcriptions(&self, results: &[TranscribedFile]) {
         if self.json {
             return Self::print_json(&results);
         }
+        let catalog = Catalog::english();
         for result in results {
             match (&result.text, &result.error) {
                 (Some(text), _) => println!("{}: {text}", result.file),
@@ -143,8 +147,27 @@ impl Output {
                 ),
                 (None, None) => println!("{}:", result.file),
             }
+            if let Some(reason) = &result.fallback {
+                eprintln!("{}: {}", result.file, transcribed_locally(&catalog, reason));
+            }
         }
-        eprintln!("transcribed by {engine}");
+        // One line when one engine did all the work, as it usually does.
+        let mut engines: Vec<&str> = results
+            .iter()
+            .filter_map(|result| result.engine.as_deref())
+            .collect();
+        engines.dedup();
+        match engines.as_slice() {
+            [] => {}
+            [engine] => eprintln!("transcribed by {engine}"),
+            _ => {
+                for result in results {
+                    if let Some(engine) = &result.engine {
+                        eprintln!("{}: transcribed by {engine}", result.file);
+                    }
+                }
+            }
+        }
     }
 
     /// Prints the error (localized text, then the detail) and gives the exit code for it.
@@ -176,6 +199,13 @@ impl Output {
     }
 }
 
+fn transcribed_locally(catalog: &Catalog, reason: &str) -> String {
+    catalog.format(
+        "ui.feedback.transcribed_locally",
+        &[("reason", reason.to_owned())],
+    )
+}
+
 fn advice(error: &CommandError) -> String {
     Catalog::english().get(&format!("error.{}", error.code.as_str()))
 }
@@ -189,6 +219,10 @@ pub struct TranscribedFile {
     pub words: Vec<Word>,
     pub audio_seconds: Option<f32>,
     pub processing_seconds: f32,
+    /// The engine that answered: "whisper (ggml-tiny.en.bin)", "Amazon Transcribe (en-IN)".
+    pub engine: Option<String>,
+    /// Why the file was transcribed locally although the cloud was chosen (auto mode).
+    pub fallback: Option<String>,
     pub error: Option<CommandError>,
 }
 
@@ -207,6 +241,8 @@ impl TranscribedFile {
                 words: transcript.words,
                 audio_seconds: Some(transcript.audio_ms as f32 / 1000.0),
                 processing_seconds,
+                engine: Some(transcript.engine),
+                fallback: transcript.fallback,
                 error: None,
             },
             Err(error) => Self {
@@ -215,6 +251,8 @@ impl TranscribedFile {
                 words: Vec::new(),
                 audio_seconds: None,
                 processing_seconds,
+                engine: None,
+                fallback: None,
                 error: Some(error),
             },
         }

@@ -17,7 +17,7 @@ pub type PortFuture<'a, T, E> = Pin<Box<dyn Future<Output = Result<T, E>> + Send
 /// Audio handed to a transcriber: mono, at [`SAMPLE_RATE`].
 pub const SAMPLE_RATE: u32 = 16_000;
 
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq)]
 pub enum TranscribeError {
     #[error("no speech model at {path}")]
     ModelMissing { path: String },
@@ -33,6 +33,34 @@ pub enum TranscribeError {
     Engine(String),
     #[error("the transcription was cancelled")]
     Cancelled,
+    /// A cloud engine could not answer; `kind` says whether trying again later, fixing the
+    /// account or going local is the remedy.
+    #[error("{message}")]
+    Cloud { kind: CloudFailure, message: String },
+}
+
+impl TranscribeError {
+    pub fn cloud(kind: CloudFailure, message: impl Into<String>) -> Self {
+        TranscribeError::Cloud {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+/// Why a cloud transcriber failed, in the terms that decide what the user can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CloudFailure {
+    /// The service could not be reached: no network, name not resolved, connection lost.
+    Offline,
+    /// No credentials were found, or the account may not use the service.
+    AccessDenied,
+    /// The service refused because of too many requests or streams at once.
+    Throttled,
+    /// The service stopped answering for longer than Aira waits.
+    Timeout,
+    /// The service answered with an error of its own.
+    Service,
 }
 
 /// How to transcribe one piece of audio.
@@ -56,6 +84,12 @@ impl TranscriptionOptions {
 pub trait Transcriber: Send + Sync {
     /// A name for people: which engine and model answered.
     fn engine_name(&self) -> String;
+    /// Whether the engine can take work now, checked without transcribing: a cloud engine
+    /// resolves its credentials (quickly, and remembering the answer for a while). Local
+    /// engines are always ready; a missing model is reported by `transcribe`.
+    fn check_ready(&self) -> PortFuture<'_, (), TranscribeError> {
+        Box::pin(async { Ok(()) })
+    }
     fn transcribe(
         &self,
         samples: Vec<f32>,

@@ -25,6 +25,14 @@ pub struct Transcript {
     pub words: Vec<Word>,
     /// Length of the audio the transcript came from.
     pub audio_ms: u32,
+    /// Which engine answered, for people: "Amazon Transcribe (en-IN)",
+    /// "whisper (ggml-tiny.en.bin)". Set by every transcriber.
+    #[serde(default)]
+    pub engine: String,
+    /// Why the cloud engine the user chose did not answer, when a local one did instead:
+    /// the UI says so rather than quietly changing engines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback: Option<String>,
 }
 
 impl Transcript {
@@ -39,6 +47,14 @@ impl Transcript {
             text,
             words,
             audio_ms,
+            engine: String::new(),
+            fallback: None,
         }
+    }
+
+    /// Names the engine that produced this transcript.
+    pub fn answered_by(mut self, engine: impl Into<String>) -> Self {
+        self.engine = engine.into();
+        self
     }
 }

@@ -47,6 +47,14 @@ pub enum ErrorCode {
     ChecksumMismatch,
     /// The disk cannot hold the model.
     NotEnoughSpace,
+    /// The cloud transcription service could not be reached (no network, connection lost).
+    CloudOffline,
+    /// No cloud credentials were found, or the account may not use the service.
+    CloudAccessDenied,
+    /// The cloud service refused: too many requests or streams at once.
+    CloudThrottled,
+    /// The cloud service failed or stopped answering.
+    CloudFailed,
     /// The user stopped the operation.
     Cancelled,
     /// Anything else; the message says what.
@@ -54,7 +62,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 23] = [
+    pub const ALL: [ErrorCode; 27] = [
         ErrorCode::NoMicrophone,
         ErrorCode::ModelMissing,
         ErrorCode::ModelInvalid,
@@ -76,6 +84,10 @@ impl ErrorCode {
         ErrorCode::DownloadFailed,
         ErrorCode::ChecksumMismatch,
         ErrorCode::NotEnoughSpace,
+        ErrorCode::CloudOffline,
+        ErrorCode::CloudAccessDenied,
+        ErrorCode::CloudThrottled,
+        ErrorCode::CloudFailed,
         ErrorCode::Cancelled,
         ErrorCode::Internal,
     ];
@@ -104,6 +116,10 @@ impl ErrorCode {
             ErrorCode::DownloadFailed => "download_failed",
             ErrorCode::ChecksumMismatch => "checksum_mismatch",
             ErrorCode::NotEnoughSpace => "not_enough_space",
+            ErrorCode::CloudOffline => "cloud_offline",
+            ErrorCode::CloudAccessDenied => "cloud_access_denied",
+            ErrorCode::CloudThrottled => "cloud_throttled",
+            ErrorCode::CloudFailed => "cloud_failed",
             ErrorCode::Cancelled => "cancelled",
             ErrorCode::Internal => "internal",
         }

@@ -22,7 +22,7 @@ pub use practice::{
     AnswerSource, Feedback, FillerCount, InputLevel, Metrics, PracticeQuestion, StartPracticeInput,
     StopRecordingInput, SubmitAnswerFileInput, TurnResult,
 };
-pub use preferences::{Preferences, PreferencesPatch};
+pub use preferences::{Preferences, PreferencesPatch, TranscriptionEngine};
 pub use recording::{
     InputDeviceInfo, InputDevicesOutput, RecordingMode, RecordingUpdate, StartRecordingInput,
     StartRecordingOutput,

@@ -92,8 +92,13 @@ pub struct TurnResult {
     pub transcript: String,
     pub metrics: Metrics,
     pub feedback: Feedback,
-    /// The engine that transcribed the answer, e.g. "whisper (ggml-tiny.en.bin)".
+    /// The engine that transcribed the answer, e.g. "whisper (ggml-tiny.en.bin)" or
+    /// "Amazon Transcribe (en-IN)".
     pub transcription_engine: String,
+    /// Why the answer was transcribed on this computer although the cloud was chosen
+    /// (the cloud failed mid-answer, no credentials…); `None` when the chosen engine answered.
+    #[serde(default)]
+    pub transcription_note: Option<String>,
     /// Where the answer's audio is kept.
     pub audio_path: String,
 }

@@ -4,6 +4,51 @@ use serde::{Deserialize, Serialize};
 
 use crate::RecordingMode;
 
+/// Which engine transcribes answers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TranscriptionEngine {
+    /// Whisper on this computer: private, works offline. The default, so audio never
+    /// leaves the computer unless the user asks.
+    #[default]
+    Local,
+    /// Amazon Transcribe only; its errors are reported (the answer's audio is kept).
+    Cloud,
+    /// The cloud when credentials are set up and it has been working, otherwise this
+    /// computer; a cloud failure is transcribed again locally.
+    Auto,
+}
+
+impl TranscriptionEngine {
+    pub const ALL: [TranscriptionEngine; 3] = [
+        TranscriptionEngine::Local,
+        TranscriptionEngine::Cloud,
+        TranscriptionEngine::Auto,
+    ];
+
+    /// The name used in settings, preferences and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TranscriptionEngine::Local => "local",
+            TranscriptionEngine::Cloud => "cloud",
+            TranscriptionEngine::Auto => "auto",
+        }
+    }
+}
+
+impl std::str::FromStr for TranscriptionEngine {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        TranscriptionEngine::ALL
+            .into_iter()
+            .find(|engine| engine.as_str().eq_ignore_ascii_case(text.trim()))
+            .ok_or_else(|| {
+                format!("unknown transcription engine {text:?}: use local, cloud or auto")
+            })
+    }
+}
+
 /// Remembered choices. Every field has a default, so a file from an older version (or
 /// none) still reads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,6 +65,8 @@ pub struct Preferences {
     /// `None` uses the default, tiny.en. A model named by `--model` or `AIRA_WHISPER_MODEL`
     /// still wins.
     pub model: Option<String>,
+    /// Where answers are transcribed: on this computer, in the cloud, or either.
+    pub transcription_engine: TranscriptionEngine,
 }
 
 impl Default for Preferences {
@@ -30,6 +77,7 @@ impl Default for Preferences {
             auto_stop_silence_seconds: 2.5,
             whisper_threads: None,
             model: None,
+            transcription_engine: TranscriptionEngine::default(),
         }
     }
 }
@@ -49,6 +97,8 @@ pub struct PreferencesPatch {
     /// only sets installed ones.
     #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
     pub model: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transcription_engine: Option<TranscriptionEngine>,
 }
 
 /// Tells a field that is absent (leave it) from one that is `null` (clear it).
@@ -92,6 +142,9 @@ impl Preferences {
         if let Some(model) = patch.model {
             self.model = model.filter(|model| !model.is_empty());
         }
+        if let Some(engine) = patch.transcription_engine {
+            self.transcription_engine = engine;
+        }
     }
 }
 
@@ -130,6 +183,20 @@ mod tests {
             serde_json::from_str(r#"{"recording_mode":"push_to_talk"}"#)?;
         assert_eq!(preferences.recording_mode, RecordingMode::PushToTalk);
         assert_eq!(preferences.auto_stop_silence_seconds, 2.5);
+        assert_eq!(preferences.transcription_engine, TranscriptionEngine::Local);
+        Ok(())
+    }
+
+    #[test]
+    fn the_transcription_engine_is_remembered_by_name() -> Result<(), serde_json::Error> {
+        let mut preferences = Preferences::default();
+        preferences.apply(serde_json::from_str(r#"{"transcription_engine":"auto"}"#)?);
+        assert_eq!(preferences.transcription_engine, TranscriptionEngine::Auto);
+        assert!(serde_json::to_string(&preferences)?.contains(r#""transcription_engine":"auto""#));
+        for engine in TranscriptionEngine::ALL {
+            assert_eq!(engine.as_str().parse::<TranscriptionEngine>(), Ok(engine));
+        }
+        assert!("whisper".parse::<TranscriptionEngine>().is_err());
         Ok(())
     }
 }

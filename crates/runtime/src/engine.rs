@@ -11,7 +11,9 @@ use aira_protocol::{
     AnswerSource, AppStatus, InputDeviceInfo, InputDevicesOutput, Preferences, PreferencesPatch,
     RecordingMode, RecordingUpdate, StartRecordingOutput, TurnResult, TurnSummary,
 };
-use aira_speech::{WhisperSettings, WhisperTranscriber, check_model_file};
+use aira_speech::{
+    AmazonSettings, AmazonTranscriber, WhisperSettings, WhisperTranscriber, check_model_file,
+};
 use aira_store::{CompletedTurn, NewTurn, Store};
 use aira_voice::EspeakSpeaker;
 
@@ -20,6 +22,7 @@ use crate::live::{LiveOptions, LiveSession};
 use crate::models::ModelManager;
 use crate::preferences::PreferencesStore;
 use crate::settings::Settings;
+use crate::transcription_policy::PolicyTranscriber;
 
 /// The running engine. Cheap to share (`Arc<Engine>`). Open it inside a tokio runtime; its
 /// methods are then safe to call from any thread, and blocking work goes to the threads
@@ -31,7 +34,8 @@ pub struct Engine {
     store: Store,
     /// The local transcriber, for its model and threads.
     whisper: Arc<WhisperTranscriber>,
-    /// Whatever transcribes answers.
+    /// Whatever transcribes answers: the policy choosing between whisper and the cloud
+    /// (a preference change reaches it through the preferences store).
     transcriber: Arc<dyn Transcriber>,
     coach: Arc<dyn Coach>,
     speaker: Arc<dyn Speaker>,
@@ -66,25 +70,32 @@ impl Engine {
         let transcriber = WhisperTranscriber::spawn(WhisperSettings {
             model_path: settings.model_path(&chosen),
             threads: settings.whisper_threads(&chosen),
-            language: settings.language.clone(),
+            language: settings.whisper_language(),
             fit_audio_context: true,
         })
         .map_err(|error| {
             RuntimeError::Internal(format!("could not start the whisper worker: {error}"))
         })?;
         let whisper = Arc::new(transcriber);
+        let policy = Arc::new(PolicyTranscriber::new(
+            Arc::clone(&whisper) as Arc<dyn Transcriber>,
+            Some(Arc::new(amazon_transcriber(&settings)) as Arc<dyn Transcriber>),
+            settings.transcription_engine(&chosen),
+        ));
         let listening_whisper = Arc::clone(&whisper);
+        let listening_policy = Arc::clone(&policy);
         let listening_settings = settings.clone();
         preferences.on_change(move |changed| {
             listening_whisper.set_threads(listening_settings.whisper_threads(changed));
             listening_whisper.set_model_path(&listening_settings.model_path(changed));
+            listening_policy.set_policy(listening_settings.transcription_engine(changed));
         });
         let player = Arc::new(Player::spawn()?);
-        tracing::info!(data_dir = %settings.data_dir.display(), model = %whisper.model_path().display(), "engine ready");
+        tracing::info!(data_dir = %settings.data_dir.display(), model = %whisper.model_path().display(), transcription = policy.policy().as_str(), "engine ready");
         Ok(Self {
             bank,
             store,
-            transcriber: Arc::clone(&whisper) as Arc<dyn Transcriber>,
+            transcriber: policy as Arc<dyn Transcriber>,
             whisper,
             coach: Arc::new(LocalCoach::new(catalog.clone())),
             speaker: Arc::new(EspeakSpeaker::new(Arc::clone(&player))),
@@ -334,7 +345,7 @@ impl Engine {
         Ok(self.transcriber.transcribe(samples, options).await?)
     }
 
-    /// Which engine and model transcribe, for people.
+    /// Which engine and model transcribe under the current policy, for people.
     pub fn transcription_engine(&self) -> String {
         self.transcriber.engine_name()
     }
@@ -410,7 +421,11 @@ impl Engine {
                 return Err(error);
             }
         };
-        let transcription_engine = self.transcriber.engine_name();
+        let transcription_engine = if transcript.engine.is_empty() {
+            self.transcriber.engine_name()
+        } else {
+            transcript.engine.clone()
+        };
         self.store
             .complete_turn(
                 turn.id,
@@ -430,6 +445,7 @@ impl Engine {
             metrics,
             feedback,
             transcription_engine,
+            transcription_note: transcript.fallback,
             audio_path: turn.audio_path,
         })
     }
@@ -484,6 +500,21 @@ impl Engine {
     pub async fn close(&self) {
         self.store.close().await;
     }
+}
+
+/// The cloud engine, configured but not connected: the AWS configuration is read on its
+/// first use, so opening Aira needs neither network nor credentials.
+fn amazon_transcriber(settings: &Settings) -> AmazonTranscriber {
+    let mut amazon = AmazonSettings::new(settings.language.clone());
+    if let Some(path) = &settings.transcribe_ca_file {
+        match std::fs::read(path) {
+            Ok(pem) => amazon.extra_ca_pem = Some(pem),
+            Err(error) => {
+                tracing::warn!(%error, path = %path.display(), "AIRA_TRANSCRIBE_CA_FILE unreadable; ignored");
+            }
+        }
+    }
+    AmazonTranscriber::new(amazon)
 }
 
 /// Plays an earcon to its end. Without a speaker it is skipped: the UI says the same in words.

@@ -1,5 +1,5 @@
 use aira_audio::AudioError;
-use aira_core::ports::TranscribeError;
+use aira_core::ports::{CloudFailure, TranscribeError};
 use aira_models::catalog::CatalogError;
 use aira_models::ctranslate2::ImportError;
 use aira_models::download::DownloadError;
@@ -55,6 +55,7 @@ impl RuntimeError {
                 TranscribeError::NoSpeech => ErrorCode::NoSpeech,
                 TranscribeError::UnsupportedLanguage { .. } => ErrorCode::UnsupportedLanguage,
                 TranscribeError::Engine(_) | TranscribeError::Cancelled => ErrorCode::Internal,
+                TranscribeError::Cloud { kind, .. } => cloud_code(*kind),
             },
             RuntimeError::Store(_) => ErrorCode::Storage,
             RuntimeError::File { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
@@ -71,6 +72,15 @@ impl RuntimeError {
             RuntimeError::UnknownQuestion(_) => ErrorCode::UnknownQuestion,
             RuntimeError::Internal(_) => ErrorCode::Internal,
         }
+    }
+}
+
+fn cloud_code(kind: CloudFailure) -> ErrorCode {
+    match kind {
+        CloudFailure::Offline => ErrorCode::CloudOffline,
+        CloudFailure::AccessDenied => ErrorCode::CloudAccessDenied,
+        CloudFailure::Throttled => ErrorCode::CloudThrottled,
+        CloudFailure::Timeout | CloudFailure::Service => ErrorCode::CloudFailed,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Wires Aira's adapters into one running engine, used by both the app and the CLI:
-//! settings → question bank, recorder, transcriber, coach, speaker, store.
+//! settings → question bank, recorder, transcriber (local, cloud, or either by policy),
+//! coach, speaker, store.
 //!
 //! One practice turn: audio saved → turn row saved as `recorded` → transcribed → analysed →
 //! coached → turn completed (or marked failed, its audio kept).
@@ -11,6 +12,7 @@ mod logging;
 mod models;
 mod preferences;
 mod settings;
+pub mod transcription_policy;
 
 pub use engine::Engine;
 pub use error::RuntimeError;
@@ -19,5 +21,6 @@ pub use models::{DownloadedModel, ModelManager};
 pub use settings::{APP_IDENTIFIER, Settings};
 /// Stops a model download ([`ModelManager::download`]).
 pub use tokio_util::sync::CancellationToken;
+pub use transcription_policy::PolicyTranscriber;
 
 pub use aira_core::{Question, QuestionBank};

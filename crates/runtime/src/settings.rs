@@ -2,6 +2,7 @@ use std::path::PathBuf;
 
 use aira_models::catalog::{Catalog, CatalogError, OFFICIAL_BASE_URL};
 use aira_models::library::ModelLibrary;
+use aira_protocol::TranscriptionEngine;
 
 /// Must equal `identifier` in tauri.conf.json, so the app and the CLI share one data folder.
 pub const APP_IDENTIFIER: &str = "app.aira.coach";
@@ -21,8 +22,15 @@ pub struct Settings {
     /// Whisper CPU threads when set here (`--threads`, `AIRA_WHISPER_THREADS`): wins over
     /// the user's preference. See [`Settings::whisper_threads`].
     pub whisper_threads: Option<u32>,
-    /// Language of answers. `AIRA_LANGUAGE`; default "en".
+    /// Language of answers. `AIRA_LANGUAGE`; default "en". A regional code such as "en-IN"
+    /// picks that variant in the cloud; Whisper uses its first part ("en").
     pub language: String,
+    /// Where answers are transcribed when set here (`--engine`, `AIRA_TRANSCRIPTION_ENGINE`):
+    /// wins over the user's preference. See [`Settings::transcription_engine`].
+    pub transcription_engine: Option<TranscriptionEngine>,
+    /// A certificate authority (PEM file) to trust for Amazon Transcribe besides the
+    /// platform's: a company's TLS proxy, a test server. `AIRA_TRANSCRIBE_CA_FILE`.
+    pub transcribe_ca_file: Option<PathBuf>,
     /// Where models are downloaded from: `<base>/ggml-<name>.bin`. `AIRA_MODEL_BASE_URL`;
     /// default the official whisper.cpp host.
     pub model_base_url: String,
@@ -55,6 +63,17 @@ impl Settings {
             .ok()
             .filter(|language| !language.is_empty())
             .unwrap_or_else(|| "en".into());
+        let transcription_engine = std::env::var("AIRA_TRANSCRIPTION_ENGINE")
+            .ok()
+            .filter(|engine| !engine.is_empty())
+            .and_then(|engine| {
+                engine
+                    .parse()
+                    .inspect_err(
+                        |error| tracing::warn!(%error, "AIRA_TRANSCRIPTION_ENGINE ignored"),
+                    )
+                    .ok()
+            });
         let model_base_url = std::env::var("AIRA_MODEL_BASE_URL")
             .ok()
             .filter(|url| !url.is_empty())
@@ -64,9 +83,30 @@ impl Settings {
             model_override,
             whisper_threads,
             language,
+            transcription_engine,
+            transcribe_ca_file: environment_path("AIRA_TRANSCRIBE_CA_FILE"),
             model_base_url,
             model_catalog_file: environment_path("AIRA_MODEL_CATALOG"),
         }
+    }
+
+    /// The transcription policy: this setting, else the user's preference (local unless
+    /// they chose otherwise).
+    pub fn transcription_engine(
+        &self,
+        preferences: &aira_protocol::Preferences,
+    ) -> TranscriptionEngine {
+        self.transcription_engine
+            .unwrap_or(preferences.transcription_engine)
+    }
+
+    /// The language for Whisper, which knows languages but not their regions: "en-IN" → "en".
+    pub fn whisper_language(&self) -> String {
+        self.language
+            .split(['-', '_'])
+            .next()
+            .unwrap_or(&self.language)
+            .to_ascii_lowercase()
     }
 
     /// Threads for whisper: this setting, else the user's preference, else up to 4 of the

@@ -205,3 +205,66 @@ async fn the_recorder_stopping_before_the_request_still_gives_the_transcript() {
         transcript.text
     );
 }
+
+/// Auto mode while the user speaks: the cloud fails on the first piece, mid-stream, and
+/// every piece of the answer is still transcribed, on this computer, with the reason kept.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cloud_failing_mid_answer_leaves_every_piece_to_whisper() {
+    use aira_protocol::TranscriptionEngine;
+    use aira_runtime::PolicyTranscriber;
+    use aira_speech::transcribe_streaming::sdk_config_with_keys;
+    use aira_speech::{AmazonSettings, AmazonTranscriber};
+    use aira_test_support::transcribe_server::{Behaviour, TranscribeServer};
+
+    let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    let samples = clip(folder.path());
+    let server = TranscribeServer::start(Behaviour::FailMidStream {
+        after_bytes: 16_000,
+        exception: "InternalFailureException".into(),
+    });
+    let mut settings = AmazonSettings::new("en-IN");
+    settings.endpoint_url = Some(server.endpoint_url.clone());
+    settings.extra_ca_pem = Some(server.ca_pem.clone().into_bytes());
+    let cloud = AmazonTranscriber::with_sdk_config(
+        settings,
+        sdk_config_with_keys("ap-south-1", "AKIDAIRATEST", "aira-test-secret"),
+    );
+    let whisper = WhisperTranscriber::spawn(WhisperSettings {
+        model_path: whisper_model(),
+        threads: 1,
+        language: "en".into(),
+        fit_audio_context: true,
+    })
+    .unwrap_or_else(|error| panic!("{error}"));
+    let policy = PolicyTranscriber::new(
+        Arc::new(whisper),
+        Some(Arc::new(cloud)),
+        TranscriptionEngine::Auto,
+    );
+    let (session, events) = LiveSession::start(
+        Arc::new(policy),
+        LiveOptions {
+            prompt: Some(QUESTION.into()),
+            auto_stop_after_ms: None,
+        },
+        Box::new(|_| {}),
+    );
+    for (index, chunk) in samples.chunks(800).enumerate() {
+        assert!(events.send(audio_event(chunk, index as f32 * 0.05)).is_ok());
+    }
+    let transcript = session
+        .finish(samples.clone())
+        .await
+        .unwrap_or_else(|error| panic!("nothing may be lost: {error}"));
+
+    assert!(server.observed().requests >= 1, "the cloud was tried");
+    assert_eq!(transcript.engine, "whisper (ggml-tiny.en.bin)");
+    let reason = transcript.fallback.clone().unwrap_or_default();
+    assert!(reason.contains("InternalFailureException"), "{reason}");
+    let error_rate = word_error_rate(&SENTENCES.join(" "), &transcript.text);
+    assert!(
+        error_rate <= 0.2,
+        "WER {error_rate:.3}: {}",
+        transcript.text
+    );
+}

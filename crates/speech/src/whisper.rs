@@ -162,11 +162,7 @@ impl Drop for WhisperTranscriber {
 
 impl Transcriber for WhisperTranscriber {
     fn engine_name(&self) -> String {
-        let file = self
-            .model_path()
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned());
-        format!("whisper ({})", file.unwrap_or_else(|| "model".into()))
+        engine_name(&self.model_path())
     }
 
     fn transcribe(
@@ -189,6 +185,14 @@ impl Transcriber for WhisperTranscriber {
             response.await.map_err(|_| gone())?
         })
     }
+}
+
+/// "whisper (ggml-tiny.en.bin)": the engine and the model file that answered.
+fn engine_name(model_path: &std::path::Path) -> String {
+    let file = model_path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned());
+    format!("whisper ({})", file.unwrap_or_else(|| "model".into()))
 }
 
 fn transcribe_on_worker(
@@ -317,7 +321,7 @@ fn transcribe_on_worker(
     if words.is_empty() {
         return Err(TranscribeError::NoSpeech);
     }
-    Ok(Transcript::from_words(words, audio_ms))
+    Ok(Transcript::from_words(words, audio_ms).answered_by(engine_name(&settings.model_path)))
 }
 
 fn load(settings: &WhisperSettings) -> Result<WhisperContext, TranscribeError> {

@@ -1,6 +1,9 @@
 //! Helpers for tests only. They fail loudly when something a test needs is missing: a test
 //! that quietly skips would report a check that never ran.
 
+#[cfg(feature = "transcribe-server")]
+pub mod transcribe_server;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

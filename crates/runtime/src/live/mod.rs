@@ -105,6 +105,11 @@ struct Coordinator {
     silence_reported: bool,
     /// The first failure of a piece (a missing model fails them all): reported at the end.
     failure: Option<TranscribeError>,
+    /// The engines that answered the pieces, in order of first use: in auto mode a cloud
+    /// failure mid-answer sends the later pieces to the local engine.
+    engines: Vec<String>,
+    /// Why a piece was not transcribed by the chosen cloud engine (the first reason).
+    fallback: Option<String>,
 }
 
 struct Partial {
@@ -132,6 +137,8 @@ impl Coordinator {
             last_partial_end: 0,
             silence_reported: false,
             failure: None,
+            engines: Vec::new(),
+            fallback: None,
         }
     }
 
@@ -315,6 +322,12 @@ impl Coordinator {
         tracing::debug!(offset_ms, ?result, "piece transcribed");
         match result {
             Ok(Ok(transcript)) => {
+                if !transcript.engine.is_empty() && !self.engines.contains(&transcript.engine) {
+                    self.engines.push(transcript.engine.clone());
+                }
+                if self.fallback.is_none() {
+                    self.fallback = transcript.fallback;
+                }
                 self.words
                     .extend(transcript.words.into_iter().map(|word| Word {
                         start_ms: word.start_ms + offset_ms,
@@ -378,10 +391,13 @@ impl Coordinator {
         match self.failure.take() {
             Some(error) => Err(error),
             None if self.words.is_empty() => Err(TranscribeError::NoSpeech),
-            None => Ok(Transcript::from_words(
-                std::mem::take(&mut self.words),
-                audio_ms,
-            )),
+            None => {
+                let mut transcript =
+                    Transcript::from_words(std::mem::take(&mut self.words), audio_ms)
+                        .answered_by(self.engines.join(" and "));
+                transcript.fallback = self.fallback.take();
+                Ok(transcript)
+            }
         }
     }
 

@@ -43,6 +43,19 @@ pub fn FeedbackView(state: AppState, turn: TurnResult) -> impl IntoView {
             ("transcriber", &turn.transcription_engine),
         ],
     );
+    // Said in words whenever the chosen cloud engine did not answer, so a change of engine
+    // (and of privacy) is never silent.
+    let transcription_note = turn.transcription_note.as_ref().map(|reason| {
+        let note = t_with(
+            "ui.feedback.transcribed_locally",
+            &[("reason", reason.as_str())],
+        );
+        view! {
+            <p id="transcription-note" class="engines">
+                {note}
+            </p>
+        }
+    });
 
     view! {
         <section id="feedback" class="feedback" aria-labelledby="feedback-heading">
@@ -71,6 +84,7 @@ pub fn FeedbackView(state: AppState, turn: TurnResult) -> impl IntoView {
             <p id="engines" class="engines">
                 {engines}
             </p>
+            {transcription_note}
             <div class="button-row">
                 <button type="button" id="read-feedback" on:click=read_aloud>
                     {t("ui.feedback.read_aloud")}
