@@ -5,7 +5,7 @@ use aira_audio::{EARCON_SAMPLE_RATE, Earcon, Player, Recorder, Recording};
 use aira_coach::LocalCoach;
 use aira_core::analytics::analyze;
 use aira_core::i18n::Catalog;
-use aira_core::ports::{Coach, CoachRequest, Speaker, Transcriber, TranscriptionOptions};
+use aira_core::ports::{Coach, CoachRequest, Speaker, Transcriber};
 use aira_core::{Question, QuestionBank};
 use aira_protocol::{
     AnswerSource, AppStatus, InputDeviceInfo, InputDevicesOutput, Preferences, PreferencesPatch,
@@ -18,7 +18,7 @@ use aira_store::{CompletedTurn, NewTurn, Store};
 use aira_voice::EspeakSpeaker;
 
 use crate::error::RuntimeError;
-use crate::live::{LiveOptions, LiveSession};
+use crate::live::{LiveOptions, LiveSession, transcribe_in_pieces};
 use crate::models::ModelManager;
 use crate::preferences::PreferencesStore;
 use crate::settings::Settings;
@@ -338,11 +338,7 @@ impl Engine {
         prompt: Option<String>,
     ) -> Result<aira_core::Transcript, RuntimeError> {
         let samples = decode(path).await?;
-        let options = TranscriptionOptions {
-            prompt,
-            cancel: None,
-        };
-        Ok(self.transcriber.transcribe(samples, options).await?)
+        Ok(transcribe_in_pieces(Arc::clone(&self.transcriber), samples, prompt).await?)
     }
 
     /// Which engine and model transcribe under the current policy, for people.
@@ -359,13 +355,8 @@ impl Engine {
         source: AnswerSource,
     ) -> Result<TurnResult, RuntimeError> {
         let turn = self.record_turn(question, &samples, source).await?;
-        let options = TranscriptionOptions {
-            prompt: Some(question.transcription_prompt()),
-            cancel: None,
-        };
-        let transcript = self
-            .transcriber
-            .transcribe(samples, options)
+        let prompt = Some(question.transcription_prompt());
+        let transcript = transcribe_in_pieces(Arc::clone(&self.transcriber), samples, prompt)
             .await
             .map_err(RuntimeError::from);
         self.complete_turn(question, turn, transcript).await

@@ -49,6 +49,24 @@ struct Finish {
     reply: oneshot::Sender<Result<Transcript, TranscribeError>>,
 }
 
+/// Transcribes a whole recording in pieces of 20–25 s cut at pauses (a shorter one in a
+/// single piece), each on an audio context fitted to its length, rather than in Whisper's
+/// fixed 30 s windows that cut words wherever the window ends.
+pub async fn transcribe_in_pieces(
+    transcriber: Arc<dyn Transcriber>,
+    samples: Vec<f32>,
+    prompt: Option<String>,
+) -> Result<Transcript, TranscribeError> {
+    let options = LiveOptions {
+        prompt,
+        auto_stop_after_ms: None,
+    };
+    let mut coordinator = Coordinator::new(transcriber, options, Box::new(|_| {}));
+    coordinator.segmenter = Segmenter::for_whole_recordings();
+    coordinator.on_audio(&samples);
+    coordinator.finish(samples).await
+}
+
 impl LiveSession {
     /// Starts the coordinator; feed it with the returned sender (the capture callback).
     pub fn start(

@@ -20,8 +20,12 @@ const LONGEST_PIECE_FRAMES: usize = 25_000 / FRAME_MS as usize;
 /// Silence kept at the end of a piece, so the last word's tail is not clipped.
 const TRAILING_SILENCE_FRAMES: usize = 200 / FRAME_MS as usize;
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Segmenter {
+    /// The pause that ends a piece shorter than `long_piece_frames`.
+    pause_frames: usize,
+    /// From this length on, a breath ends a piece.
+    long_piece_frames: usize,
     /// Frames seen so far.
     frames: usize,
     /// The first frame not yet handed out in a piece.
@@ -35,7 +39,35 @@ pub struct Segmenter {
     voiced_until: usize,
 }
 
+impl Default for Segmenter {
+    /// For live answers: short pieces, so little is left to transcribe at the stop.
+    fn default() -> Self {
+        Self::with_lengths(PAUSE_FRAMES, LONG_PIECE_FRAMES)
+    }
+}
+
 impl Segmenter {
+    /// For whole recordings: pieces as long as Whisper's window allows, cut at a breath
+    /// after 20 s. Short pieces would cost more (each pays for a margin of audio context and
+    /// its own decoding) and lose the context between sentences.
+    pub fn for_whole_recordings() -> Self {
+        Self::with_lengths(usize::MAX, 20_000 / FRAME_MS as usize)
+    }
+
+    fn with_lengths(pause_frames: usize, long_piece_frames: usize) -> Self {
+        Self {
+            pause_frames,
+            long_piece_frames,
+            frames: 0,
+            committed_until: 0,
+            speech_pending: false,
+            voiced_run: 0,
+            unvoiced_run: 0,
+            heard_speech: false,
+            voiced_until: 0,
+        }
+    }
+
     /// Takes the verdicts of the next frames; returns the sample ranges of pieces that are
     /// complete (ended by a pause, or grown too long).
     pub fn push(&mut self, verdicts: &[bool]) -> Vec<Range<usize>> {
@@ -55,10 +87,10 @@ impl Segmenter {
                 self.unvoiced_run += 1;
             }
             let length = self.frames - self.committed_until;
-            let pause = if length >= LONG_PIECE_FRAMES {
+            let pause = if length >= self.long_piece_frames {
                 SHORT_PAUSE_FRAMES
             } else {
-                PAUSE_FRAMES
+                self.pause_frames
             };
             if self.speech_pending && self.unvoiced_run >= pause {
                 let end = self.frames - self.unvoiced_run + TRAILING_SILENCE_FRAMES.min(pause);
@@ -185,6 +217,19 @@ mod tests {
             segmenter.speech_until(),
             (150 + breath + LONG_PIECE_FRAMES) * FRAME_SAMPLES
         );
+    }
+
+    #[test]
+    fn whole_recordings_are_cut_only_after_20_s() {
+        let mut segmenter = Segmenter::for_whole_recordings();
+        let sentence = frames(&[(true, 300), (false, 40)]);
+        let pieces: Vec<_> = (0..8).flat_map(|_| segmenter.push(&sentence)).collect();
+        // 8 × 5.4 s: a cut at the first pause after 20 s, twice.
+        assert_eq!(pieces.len(), 2, "{pieces:?}");
+        assert!(pieces.iter().all(|piece| {
+            (20_000 / FRAME_MS as usize * FRAME_SAMPLES..=LONGEST_PIECE_FRAMES * FRAME_SAMPLES)
+                .contains(&piece.len())
+        }));
     }
 
     #[test]
