@@ -1,10 +1,11 @@
 //! Voice activity detection: which 16 ms frames of 16 kHz audio hold speech.
 //!
-//! Earshot (a small neural network in pure Rust) was chosen over WebRTC's GMM detector and a
-//! plain energy gate: on Aira's noisy test clips it marks speech frames more accurately than
-//! both, in any language, needs no ONNX runtime or model download, and costs about 0.0003 of
-//! real time. The comparison is `cargo run --release -p aira-audio --example voice_activity_comparison`
-//! (figures in the issue 3 closing note).
+//! Earshot (a small neural network in pure Rust) rather than Silero or TEN (both need an
+//! ONNX runtime and a model file) or WebRTC's older GMM detector: no download, about 8 KiB
+//! of state, and its authors measure it more accurate than Silero v6 and TEN at about
+//! 0.0003 of real time. Measured here: espeak's breaths between sentences come out as
+//! 250–300 ms of unvoiced frames, digital silence scores 0.18–0.26 against the 0.5
+//! threshold. A side-by-side comparison on Aira's own noisy clips is still to do.
 
 use earshot::Detector;
 
