@@ -4,6 +4,7 @@
 mod capture;
 mod command_thread;
 mod decode;
+mod denoise;
 mod earcon;
 mod error;
 mod level;
@@ -14,6 +15,7 @@ mod wav;
 
 pub use capture::{CaptureCallback, CaptureEvent, InputDevice, Recorder, Recording};
 pub use decode::decode_file;
+pub use denoise::{NoiseSuppressor, denoise};
 pub use earcon::{EARCON_SAMPLE_RATE, Earcon};
 pub use error::AudioError;
 pub use level::Level;

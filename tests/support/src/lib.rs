@@ -1,6 +1,8 @@
 //! Helpers for tests only. They fail loudly when something a test needs is missing: a test
 //! that quietly skips would report a check that never ran.
 
+pub mod noise;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
