@@ -33,6 +33,28 @@ pub struct WhisperSettings {
     pub fit_audio_context: bool,
 }
 
+/// Decoding choices beyond Aira's, for measurements (`examples/noisy_speech.rs`); the
+/// default is what Aira ships.
+#[doc(hidden)]
+#[derive(Debug, Clone, Default)]
+pub struct DecodingTweaks {
+    /// whisper.cpp's temperature step for retries of a failed segment (default 0.2).
+    pub temperature_inc: Option<f32>,
+    /// Suppress non-speech tokens ("[Music]", "(noise)").
+    pub suppress_nst: bool,
+    /// Beam search of this width instead of greedy decoding.
+    pub beam_size: Option<u32>,
+    /// whisper.cpp's no-speech threshold (default 0.6).
+    pub no_speech_thold: Option<f32>,
+    /// whisper.cpp's entropy threshold for retrying a repetitive segment (default 2.4).
+    pub entropy_thold: Option<f32>,
+    /// Aira drops segments whose no-speech probability is above this (default 0.6).
+    pub drop_no_speech_above: Option<f32>,
+    /// …and only when their tokens' mean log probability is below this, as whisper.cpp
+    /// decides (default: whatever the probability).
+    pub drop_only_below_logprob: Option<f32>,
+}
+
 struct Job {
     samples: Vec<f32>,
     options: TranscriptionOptions,
@@ -51,6 +73,14 @@ pub struct WhisperTranscriber {
 
 impl WhisperTranscriber {
     pub fn spawn(settings: WhisperSettings) -> std::io::Result<Self> {
+        Self::spawn_tweaked(settings, DecodingTweaks::default())
+    }
+
+    #[doc(hidden)]
+    pub fn spawn_tweaked(
+        settings: WhisperSettings,
+        tweaks: DecodingTweaks,
+    ) -> std::io::Result<Self> {
         whisper_rs::install_logging_hooks();
         let (jobs, receiver) = mpsc::channel::<Job>();
         let threads = Arc::new(AtomicU32::new(settings.threads.max(1)));
@@ -68,6 +98,7 @@ impl WhisperTranscriber {
                         worker_settings.threads = worker_threads.load(Ordering::Relaxed);
                         transcribe_on_worker(
                             &worker_settings,
+                            &tweaks,
                             &mut model,
                             &job.samples,
                             &job.options,
@@ -141,6 +172,7 @@ impl Transcriber for WhisperTranscriber {
 
 fn transcribe_on_worker(
     settings: &WhisperSettings,
+    tweaks: &DecodingTweaks,
     model: &mut Option<WhisperContext>,
     samples: &[f32],
     options: &TranscriptionOptions,
@@ -184,7 +216,24 @@ fn transcribe_on_worker(
     // Declared before the parameters that point at it, so it outlives them.
     let script_filter = ScriptFilter::for_language(context, language);
 
-    let mut parameters = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
+    let strategy = match tweaks.beam_size {
+        Some(beam_size) => SamplingStrategy::BeamSearch {
+            beam_size: beam_size as i32,
+            patience: -1.0,
+        },
+        None => SamplingStrategy::Greedy { best_of: 1 },
+    };
+    let mut parameters = FullParams::new(strategy);
+    if let Some(step) = tweaks.temperature_inc {
+        parameters.set_temperature_inc(step);
+    }
+    if let Some(threshold) = tweaks.no_speech_thold {
+        parameters.set_no_speech_thold(threshold);
+    }
+    if let Some(threshold) = tweaks.entropy_thold {
+        parameters.set_entropy_thold(threshold);
+    }
+    parameters.set_suppress_nst(tweaks.suppress_nst);
     parameters.set_n_threads(settings.threads.max(1) as i32);
     parameters.set_language(Some(language));
     parameters.set_token_timestamps(true);
@@ -219,7 +268,19 @@ fn transcribe_on_worker(
             .to_str_lossy()
             .map(|text| text.into_owned())
             .unwrap_or_default();
-        if segment.no_speech_probability() > NO_SPEECH_PROBABILITY || is_sound_annotation(&text) {
+        let unsure = tweaks.drop_only_below_logprob.is_none_or(|threshold| {
+            let logprobs: Vec<f32> = (0..segment.n_tokens())
+                .filter_map(|index| segment.get_token(index))
+                .map(|token| token.token_data())
+                .filter(|data| data.id < context.token_eot())
+                .map(|data| data.plog)
+                .collect();
+            logprobs.iter().sum::<f32>() / (logprobs.len().max(1) as f32) < threshold
+        });
+        let no_speech_above = tweaks.drop_no_speech_above.unwrap_or(NO_SPEECH_PROBABILITY);
+        if (segment.no_speech_probability() > no_speech_above && unsure)
+            || is_sound_annotation(&text)
+        {
             tracing::debug!(%text, "dropped a segment without speech");
             continue;
         }

@@ -271,10 +271,20 @@ pub fn mix_at_snr(
     speech_rms: f32,
 ) -> Vec<f32> {
     let length = speech.len() + 2 * padding;
-    let noise: Vec<f32> = noise.iter().cycle().skip(offset).take(length).copied().collect();
+    let noise: Vec<f32> = noise
+        .iter()
+        .cycle()
+        .skip(offset)
+        .take(length)
+        .copied()
+        .collect();
     let speech_gain = speech_rms / rms(speech).max(f32::MIN_POSITIVE);
-    let noise_gain =
-        speech_rms / 10.0_f32.powf(snr_db / 20.0) / rms(&noise).max(f32::MIN_POSITIVE);
+    let noise_level = rms(&noise);
+    let noise_gain = if noise_level > 0.0 {
+        speech_rms / 10.0_f32.powf(snr_db / 20.0) / noise_level
+    } else {
+        0.0
+    };
     let mut mixed: Vec<f32> = noise.iter().map(|sample| sample * noise_gain).collect();
     for (total, sample) in mixed[padding..].iter_mut().zip(speech) {
         *total += sample * speech_gain;
@@ -325,6 +335,118 @@ pub fn write_wav_16k(path: &Path, samples: &[f32]) {
     if let Err(error) = written {
         panic!("could not write {}: {error}", path.display());
     }
+}
+
+/// Interview-style answers (the same as the clean transcription test's).
+pub const INTERVIEW_ANSWERS: [&str; 5] = [
+    "In my last internship I built a small web service in Python. \
+     It stored orders in a database and answered requests in under a second.",
+    "My greatest strength is that I stay calm under pressure. \
+     During our final year project I planned the work and we finished on time.",
+    "A process has its own memory, while threads share the memory of the process they belong to.",
+    "When two teammates disagreed about the design, I set up a short meeting. \
+     We listened to both ideas and agreed on a plan that the whole team could support.",
+    "I want to join your company because I enjoy building products for students, \
+     and I would like to learn from experienced engineers.",
+];
+
+/// Seconds of room sound before and after each answer: people start speaking a moment
+/// after they press record, and stop it a moment after they finish.
+pub const PADDING_SECONDS: f32 = 1.0;
+/// Speech level in the clips: about -26 dBFS, a typical laptop microphone.
+pub const SPEECH_RMS: f32 = 0.05;
+
+/// Seconds of each noise alone, for counting words Whisper invents.
+pub const NOISE_ALONE_SECONDS: usize = 6;
+
+/// One test clip: an answer in a condition, or a noise alone (`reference` empty).
+pub struct NoisyClip {
+    /// "clean", the noise and its SNR ("babble 5 dB"), or a noise alone ("fan alone").
+    pub condition: String,
+    pub noise: Option<NoiseKind>,
+    pub snr_db: Option<f32>,
+    pub reference: &'static str,
+    /// 16 kHz mono.
+    pub samples: Vec<f32>,
+}
+
+/// Speech levels of the clean takes: typical, a quiet speaker far from the microphone,
+/// and a loud one close to it.
+const CLEAN_LEVELS: [f32; 3] = [SPEECH_RMS, SPEECH_RMS * 0.3, SPEECH_RMS * 3.0];
+
+/// The answers, clean (with silence around them) and in every noise at every SNR, built
+/// in `folder`. Each answer gets a different stretch of each noise; `takes` repeats every
+/// condition with other stretches of noise (and the clean answers at other levels, up to
+/// three), for steadier figures.
+pub fn noisy_clips(
+    folder: &Path,
+    answers: &[&'static str],
+    snrs: &[f32],
+    takes: usize,
+) -> Vec<NoisyClip> {
+    let padding = (PADDING_SECONDS * RATE as f32) as usize;
+    let speech: Vec<Vec<f32>> = answers
+        .iter()
+        .enumerate()
+        .map(|(index, answer)| {
+            let path = folder.join(format!("answer-{index}.wav"));
+            crate::speak_to_wav(answer, &path);
+            read_wav_16k(&path)
+        })
+        .collect();
+    let mut clips = Vec::new();
+    let silence = vec![0.0; RATE];
+    for level in CLEAN_LEVELS.iter().take(takes.max(1)) {
+        for (answer, samples) in answers.iter().zip(&speech) {
+            clips.push(NoisyClip {
+                condition: "clean".into(),
+                noise: None,
+                snr_db: None,
+                reference: answer,
+                // Silence at any ratio is silence.
+                samples: mix_at_snr(samples, &silence, 0, 0.0, padding, *level),
+            });
+        }
+    }
+    let needed: usize = speech
+        .iter()
+        .map(|samples| samples.len() + 2 * padding)
+        .sum();
+    let takes = takes.max(1);
+    for kind in NoiseKind::ALL {
+        let noise = kind.generate(
+            ((needed * takes) / RATE + NOISE_ALONE_SECONDS) as f32 + 1.0,
+            folder,
+        );
+        // The room without anyone answering, as loud as in the noisiest mix: whatever
+        // Whisper writes for it is invented.
+        let loudest = snrs.iter().copied().fold(f32::INFINITY, f32::min);
+        let alone = &noise[needed * takes..needed * takes + NOISE_ALONE_SECONDS * RATE];
+        let level = SPEECH_RMS / 10.0_f32.powf(loudest / 20.0) / rms(alone).max(f32::MIN_POSITIVE);
+        clips.push(NoisyClip {
+            condition: format!("{} alone", kind.name()),
+            noise: Some(kind),
+            snr_db: None,
+            reference: "",
+            samples: alone.iter().map(|sample| sample * level).collect(),
+        });
+        for &snr in snrs {
+            let mut offset = 0;
+            for _ in 0..takes {
+                for (answer, samples) in answers.iter().zip(&speech) {
+                    clips.push(NoisyClip {
+                        condition: format!("{} {snr} dB", kind.name()),
+                        noise: Some(kind),
+                        snr_db: Some(snr),
+                        reference: answer,
+                        samples: mix_at_snr(samples, &noise, offset, snr, padding, SPEECH_RMS),
+                    });
+                    offset += samples.len() + 2 * padding;
+                }
+            }
+        }
+    }
+    clips
 }
 
 #[cfg(test)]
