@@ -1,7 +1,11 @@
 //! Word error rate of Whisper on interview answers in noisy rooms, for every way of
 //! preparing the audio that was tried: the full table behind `tests/noisy_speech.rs`.
 //!
-//! cargo run --release -p aira-speech --example noisy_speech -- [--snr 10,5,0] [--methods plain,rnnoise] [--takes N] [--save DIR] [--verbose]
+//! cargo run --release -p aira-speech --example noisy_speech -- [--snr 10,5,0] [--methods plain,rnnoise] [--takes N] [--rate 48000] [--save DIR] [--verbose]
+//!
+//! With `--rate 48000` the clips are made and mixed at 48 kHz, as a microphone hears
+//! them, and converted to 16 kHz like the capture path does; `native-rnnoise` then
+//! denoises before that conversion.
 //!
 //! A method is a way of preparing the audio, optionally followed by `@` and decoding
 //! changes joined with `+`: `plain@nofallback`, `rnnoise@nst+beam5`.
@@ -12,10 +16,10 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use aira_audio::{VoiceActivityDetector, denoise, speech_regions};
+use aira_audio::{VoiceActivityDetector, denoise, resample, speech_regions};
 use aira_core::ports::{Transcriber, TranscriptionOptions};
 use aira_speech::{DecodingTweaks, WhisperSettings, WhisperTranscriber};
-use aira_test_support::noise::{INTERVIEW_ANSWERS, noisy_clips, write_wav_16k};
+use aira_test_support::noise::{INTERVIEW_ANSWERS, noisy_clips_at, write_wav};
 use aira_test_support::{whisper_model, word_error_rate};
 
 const RATE: usize = 16_000;
@@ -90,16 +94,62 @@ fn tweaks(changes: &str) -> DecodingTweaks {
     tweaks
 }
 
-fn prepare(method: &str, samples: &[f32]) -> Vec<f32> {
+/// A second-order Butterworth high-pass at `cutoff` Hz (16 kHz audio).
+fn high_pass(samples: &[f32], cutoff: f32) -> Vec<f32> {
+    let omega = 2.0 * std::f32::consts::PI * cutoff / RATE as f32;
+    let alpha = omega.sin() / std::f32::consts::SQRT_2;
+    let cos = omega.cos();
+    let a0 = 1.0 + alpha;
+    let (b0, b1, b2) = ((1.0 + cos) / 2.0 / a0, -(1.0 + cos) / a0, (1.0 + cos) / 2.0 / a0);
+    let (a1, a2) = (-2.0 * cos / a0, (1.0 - alpha) / a0);
+    let (mut x1, mut x2, mut y1, mut y2) = (0.0, 0.0, 0.0, 0.0);
+    samples
+        .iter()
+        .map(|&x| {
+            let y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+            (x2, x1, y2, y1) = (x1, x, y1, y);
+            y
+        })
+        .collect()
+}
+
+/// Audio at `rate` made ready for Whisper (16 kHz) by `method`.
+fn prepare(method: &str, samples: &[f32], rate: u32) -> Vec<f32> {
+    let to_speech_rate = |samples: &[f32]| resample(samples, rate, RATE as u32);
+    // RNNoise at the clip's own rate, as in a 48 kHz capture path, before conversion.
+    if let Some(rest) = method.strip_prefix("native-rnnoise") {
+        let denoised = to_speech_rate(&denoise(samples, rate));
+        return match rest {
+            "" => denoised,
+            "-wet50" => denoised
+                .iter()
+                .zip(to_speech_rate(samples))
+                .map(|(wet, dry)| 0.5 * wet + 0.5 * dry)
+                .collect(),
+            other => panic!("unknown native-rnnoise variant {other}"),
+        };
+    }
+    prepare_16k(method, &to_speech_rate(samples))
+}
+
+fn prepare_16k(method: &str, samples: &[f32]) -> Vec<f32> {
     let denoised = || denoise(samples, RATE as u32);
     match method {
+        "highpass100" => high_pass(samples, 100.0),
+        "highpass200" => high_pass(samples, 200.0),
         "plain" => samples.to_vec(),
         "rnnoise" => denoised(),
-        "rnnoise-wet70" => denoised()
-            .iter()
-            .zip(samples)
-            .map(|(wet, dry)| 0.7 * wet + 0.3 * dry)
-            .collect(),
+        wet if wet.starts_with("rnnoise-wet") => {
+            let share = wet["rnnoise-wet".len()..]
+                .parse::<f32>()
+                .unwrap_or_else(|error| panic!("{wet}: {error}"))
+                / 100.0;
+            denoised()
+                .iter()
+                .zip(samples)
+                .map(|(wet, dry)| share * wet + (1.0 - share) * dry)
+                .collect()
+        }
         "vad-trim" => trim(samples, regions(samples)),
         "vad-gate" => gate(samples, regions(samples)),
         "rnnoise+vad-trim" => {
@@ -155,6 +205,12 @@ async fn main() {
                 .map(|method| method.to_string())
                 .collect()
         });
+    // A misspelt method fails now, not after an hour.
+    for method in &methods {
+        let (preparation, changes) = method.split_once('@').unwrap_or((method, ""));
+        prepare(preparation, &[0.0; 1_000], 16_000);
+        tweaks(changes);
+    }
     let verbose = std::env::args().any(|argument| argument == "--verbose");
     let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
     let takes = argument("--takes").map_or(1, |takes| {
@@ -162,13 +218,23 @@ async fn main() {
             .parse()
             .unwrap_or_else(|error| panic!("{takes}: {error}"))
     });
-    let clips = noisy_clips(folder.path(), &INTERVIEW_ANSWERS, &snrs, takes);
+    let rate: u32 = argument("--rate").map_or(16_000, |rate| {
+        rate.parse()
+            .unwrap_or_else(|error| panic!("{rate}: {error}"))
+    });
+    let clips = noisy_clips_at(
+        folder.path(),
+        &INTERVIEW_ANSWERS,
+        &snrs,
+        takes,
+        rate as usize,
+    );
     if let Some(save) = argument("--save") {
         std::fs::create_dir_all(&save).unwrap_or_else(|error| panic!("{error}"));
         for (index, clip) in clips.iter().enumerate() {
             let name = clip.condition.replace(' ', "_");
             let path = std::path::Path::new(&save).join(format!("{name}-{index}.wav"));
-            write_wav_16k(&path, &clip.samples);
+            write_wav(&path, &clip.samples, rate as usize);
         }
     }
     let mut transcribers: BTreeMap<String, WhisperTranscriber> = BTreeMap::new();
@@ -178,7 +244,7 @@ async fn main() {
     let mut seconds: BTreeMap<String, (f64, f64)> = BTreeMap::new();
     let audio_seconds: f64 = clips
         .iter()
-        .map(|clip| clip.samples.len() as f64 / RATE as f64)
+        .map(|clip| clip.samples.len() as f64 / f64::from(rate))
         .sum();
     for method in &methods {
         let (preparation, changes) = method.split_once('@').unwrap_or((method, ""));
@@ -196,7 +262,7 @@ async fn main() {
         });
         for clip in &clips {
             let started = Instant::now();
-            let samples = prepare(preparation, &clip.samples);
+            let samples = prepare(preparation, &clip.samples, rate);
             let preparing = started.elapsed().as_secs_f64();
             let started = Instant::now();
             let text = match whisper

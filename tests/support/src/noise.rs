@@ -5,7 +5,7 @@
 use std::f32::consts::PI;
 use std::path::Path;
 
-use crate::{run, speak_to_wav_in};
+use crate::{run, speak_to_wav_at};
 
 const RATE: usize = 16_000;
 
@@ -31,16 +31,21 @@ impl NoiseKind {
         }
     }
 
-    /// `seconds` of this noise, built in `folder` (espeak-ng and sox write there).
+    /// `seconds` of this noise at 16 kHz, built in `folder` (espeak-ng and sox write there).
     pub fn generate(self, seconds: f32, folder: &Path) -> Vec<f32> {
-        let length = (seconds * RATE as f32) as usize;
+        self.generate_at(seconds, folder, RATE)
+    }
+
+    /// [`NoiseKind::generate`] at another sample rate (a microphone's 48 kHz).
+    pub fn generate_at(self, seconds: f32, folder: &Path, rate: usize) -> Vec<f32> {
+        let length = (seconds * rate as f32) as usize;
         match self {
-            Self::Babble => babble(length, &BABBLE_VOICES, folder, "babble"),
-            Self::Fan => fan(length, 11),
+            Self::Babble => babble(length, &BABBLE_VOICES, folder, "babble", rate),
+            Self::Fan => fan(length, 11, rate),
             Self::Hostel => {
-                let voices = babble(length, &BABBLE_VOICES[..3], folder, "hostel");
-                let fan = fan(length, 23);
-                let clatter = clatter(length, 37);
+                let voices = babble(length, &BABBLE_VOICES[..3], folder, "hostel", rate);
+                let fan = fan(length, 23, rate);
+                let clatter = clatter(length, 37, rate);
                 // Voices loudest, the fan under them, clatter in bursts above both.
                 mix_weighted(&[(&voices, 1.0), (&fan, 0.5), (&clatter, 0.8)])
             }
@@ -143,7 +148,7 @@ pub fn pink(length: usize, seed: u64) -> Vec<f32> {
 }
 
 /// Brown noise (falling 6 dB per octave): the rumble of a fan or traffic.
-pub fn brown(length: usize, seed: u64) -> Vec<f32> {
+pub fn brown(length: usize, seed: u64, rate: usize) -> Vec<f32> {
     let mut noise = Noise::new(seed);
     let mut level = 0.0_f32;
     let samples = (0..length)
@@ -156,7 +161,7 @@ pub fn brown(length: usize, seed: u64) -> Vec<f32> {
     // Take out what is left below 40 Hz (a first-order high-pass).
     let mut previous_in = 0.0;
     let mut previous_out = 0.0;
-    let pole = (-2.0 * PI * 40.0 / RATE as f32).exp();
+    let pole = (-2.0 * PI * 40.0 / rate as f32).exp();
     let filtered = samples
         .into_iter()
         .map(|sample| {
@@ -170,12 +175,12 @@ pub fn brown(length: usize, seed: u64) -> Vec<f32> {
 
 /// A fan: brown rumble, pink hiss, blade whine at 120 Hz and mains hum at 50 Hz with its
 /// harmonics, the whole slowly wobbling as a fan does.
-pub fn fan(length: usize, seed: u64) -> Vec<f32> {
-    let rumble = brown(length, seed);
+pub fn fan(length: usize, seed: u64, rate: usize) -> Vec<f32> {
+    let rumble = brown(length, seed, rate);
     let hiss = pink(length, seed + 1);
     let hum: Vec<f32> = (0..length)
         .map(|index| {
-            let time = index as f32 / RATE as f32;
+            let time = index as f32 / rate as f32;
             let mains = [(50.0, 1.0), (100.0, 0.6), (150.0, 0.4), (250.0, 0.2)]
                 .iter()
                 .map(|(frequency, amplitude)| amplitude * (2.0 * PI * frequency * time).sin())
@@ -189,19 +194,19 @@ pub fn fan(length: usize, seed: u64) -> Vec<f32> {
 
 /// Clatter: bursts of decaying noise and ringing (a door, a dropped spoon, footsteps) at
 /// random moments, silence between.
-pub fn clatter(length: usize, seed: u64) -> Vec<f32> {
+pub fn clatter(length: usize, seed: u64, rate: usize) -> Vec<f32> {
     let mut noise = Noise::new(seed);
     let mut samples = vec![0.0_f32; length];
-    let mut at = (noise.uniform() * RATE as f32) as usize;
+    let mut at = (noise.uniform() * rate as f32) as usize;
     while at < length {
         let amplitude = 0.3 + noise.uniform();
         let decay_seconds = 0.02 + 0.1 * noise.uniform();
         let ring = 1_500.0 + 3_000.0 * noise.uniform();
         let ringing = noise.uniform() < 0.4;
-        let duration = (decay_seconds * 5.0 * RATE as f32) as usize;
+        let duration = (decay_seconds * 5.0 * rate as f32) as usize;
         let mut smooth = 0.0;
         for offset in 0..duration.min(length - at) {
-            let time = offset as f32 / RATE as f32;
+            let time = offset as f32 / rate as f32;
             let envelope = amplitude * (-time / decay_seconds).exp();
             // Low-passed noise for thuds; a decaying tone for metal and glass.
             smooth = 0.7 * smooth + 0.3 * noise.gaussian();
@@ -212,14 +217,14 @@ pub fn clatter(length: usize, seed: u64) -> Vec<f32> {
             };
             samples[at + offset] += envelope * sound;
         }
-        at += ((0.4 + 1.6 * noise.uniform()) * RATE as f32) as usize;
+        at += ((0.4 + 1.6 * noise.uniform()) * rate as f32) as usize;
     }
     normalized(samples)
 }
 
 /// A crowd of `voices`, each reading the babble sentences from a different start, at
 /// equal levels, in a room (sox reverb), `length` samples long.
-fn babble(length: usize, voices: &[&str], folder: &Path, name: &str) -> Vec<f32> {
+fn babble(length: usize, voices: &[&str], folder: &Path, name: &str, rate: usize) -> Vec<f32> {
     let mut crowd = vec![0.0_f32; length];
     for (index, voice) in voices.iter().enumerate() {
         let mut talk = Vec::new();
@@ -227,13 +232,14 @@ fn babble(length: usize, voices: &[&str], folder: &Path, name: &str) -> Vec<f32>
         // Each voice talks on, with short breaths between sentences.
         while talk.len() < length {
             let path = folder.join(format!("{name}-{index}-{}.wav", talk.len()));
-            speak_to_wav_in(
+            speak_to_wav_at(
                 voice,
                 BABBLE_SENTENCES[sentence % BABBLE_SENTENCES.len()],
                 &path,
+                rate as u32,
             );
-            talk.extend(read_wav_16k(&path));
-            talk.extend(std::iter::repeat_n(0.0, RATE / 5 + index * 400));
+            talk.extend(read_wav(&path, rate));
+            talk.extend(std::iter::repeat_n(0.0, rate / 5 + index * rate / 40));
             sentence += 1;
         }
         let level = rms(&talk[..length]).max(f32::MIN_POSITIVE);
@@ -244,9 +250,10 @@ fn babble(length: usize, voices: &[&str], folder: &Path, name: &str) -> Vec<f32>
     let dry = folder.join(format!("{name}-dry.wav"));
     let wet = folder.join(format!("{name}-room.wav"));
     let peak = crowd.iter().fold(0.0_f32, |peak, s| peak.max(s.abs()));
-    write_wav_16k(
+    write_wav(
         &dry,
         &crowd.iter().map(|s| s / peak * 0.5).collect::<Vec<_>>(),
+        rate,
     );
     // A medium room: the voices blur into each other as they do in a common room.
     run(std::process::Command::new("sox")
@@ -254,7 +261,7 @@ fn babble(length: usize, voices: &[&str], folder: &Path, name: &str) -> Vec<f32>
         .arg(&wet)
         .args(["reverb", "60", "50", "80", "trim", "0"])
         .arg(format!("{}s", length)));
-    normalized(read_wav_16k(&wet))
+    normalized(read_wav(&wet, rate))
 }
 
 /// Speech mixed with noise at `snr_db` decibels: the noise is scaled so that its RMS is
@@ -304,12 +311,17 @@ pub fn snr_db(speech: &[f32], noise: &[f32]) -> f32 {
 
 /// Reads a 16 kHz mono 16-bit WAV (as espeak-ng and sox write them here).
 pub fn read_wav_16k(path: &Path) -> Vec<f32> {
+    read_wav(path, RATE)
+}
+
+/// Reads a mono 16-bit WAV at `rate`.
+pub fn read_wav(path: &Path, rate: usize) -> Vec<f32> {
     let mut reader = hound::WavReader::open(path)
         .unwrap_or_else(|error| panic!("could not read {}: {error}", path.display()));
     let spec = reader.spec();
     assert!(
-        spec.sample_rate == RATE as u32 && spec.channels == 1 && spec.bits_per_sample == 16,
-        "{} is not 16 kHz mono 16-bit: {spec:?}",
+        spec.sample_rate == rate as u32 && spec.channels == 1 && spec.bits_per_sample == 16,
+        "{} is not {rate} Hz mono 16-bit: {spec:?}",
         path.display()
     );
     reader
@@ -320,9 +332,14 @@ pub fn read_wav_16k(path: &Path) -> Vec<f32> {
 
 /// Writes 16 kHz mono 16-bit.
 pub fn write_wav_16k(path: &Path, samples: &[f32]) {
+    write_wav(path, samples, RATE);
+}
+
+/// Writes mono 16-bit at `rate`.
+pub fn write_wav(path: &Path, samples: &[f32], rate: usize) {
     let spec = hound::WavSpec {
         channels: 1,
-        sample_rate: RATE as u32,
+        sample_rate: rate as u32,
         bits_per_sample: 16,
         sample_format: hound::SampleFormat::Int,
     };
@@ -384,18 +401,30 @@ pub fn noisy_clips(
     snrs: &[f32],
     takes: usize,
 ) -> Vec<NoisyClip> {
-    let padding = (PADDING_SECONDS * RATE as f32) as usize;
+    noisy_clips_at(folder, answers, snrs, takes, RATE)
+}
+
+/// [`noisy_clips`] at another sample rate: speech and noise made and mixed there, as a
+/// 48 kHz microphone hears them.
+pub fn noisy_clips_at(
+    folder: &Path,
+    answers: &[&'static str],
+    snrs: &[f32],
+    takes: usize,
+    rate: usize,
+) -> Vec<NoisyClip> {
+    let padding = (PADDING_SECONDS * rate as f32) as usize;
     let speech: Vec<Vec<f32>> = answers
         .iter()
         .enumerate()
         .map(|(index, answer)| {
             let path = folder.join(format!("answer-{index}.wav"));
-            crate::speak_to_wav(answer, &path);
-            read_wav_16k(&path)
+            speak_to_wav_at("en-us", answer, &path, rate as u32);
+            read_wav(&path, rate)
         })
         .collect();
     let mut clips = Vec::new();
-    let silence = vec![0.0; RATE];
+    let silence = vec![0.0; rate];
     for level in CLEAN_LEVELS.iter().take(takes.max(1)) {
         for (answer, samples) in answers.iter().zip(&speech) {
             clips.push(NoisyClip {
@@ -414,14 +443,15 @@ pub fn noisy_clips(
         .sum();
     let takes = takes.max(1);
     for kind in NoiseKind::ALL {
-        let noise = kind.generate(
-            ((needed * takes) / RATE + NOISE_ALONE_SECONDS) as f32 + 1.0,
+        let noise = kind.generate_at(
+            ((needed * takes) / rate + NOISE_ALONE_SECONDS) as f32 + 1.0,
             folder,
+            rate,
         );
         // The room without anyone answering, as loud as in the noisiest mix: whatever
         // Whisper writes for it is invented.
         let loudest = snrs.iter().copied().fold(f32::INFINITY, f32::min);
-        let alone = &noise[needed * takes..needed * takes + NOISE_ALONE_SECONDS * RATE];
+        let alone = &noise[needed * takes..needed * takes + NOISE_ALONE_SECONDS * rate];
         let level = SPEECH_RMS / 10.0_f32.powf(loudest / 20.0) / rms(alone).max(f32::MIN_POSITIVE);
         clips.push(NoisyClip {
             condition: format!("{} alone", kind.name()),
@@ -455,12 +485,12 @@ mod tests {
 
     #[test]
     fn noises_are_deterministic_and_mixed_at_the_asked_ratio() {
-        assert_eq!(fan(4_000, 5), fan(4_000, 5));
+        assert_eq!(fan(4_000, 5, RATE), fan(4_000, 5, RATE));
         assert_ne!(pink(4_000, 5), pink(4_000, 6));
         let speech: Vec<f32> = (0..16_000)
             .map(|index| (index as f32 * 0.05).sin() * 0.3)
             .collect();
-        let noise = fan(20_000, 1);
+        let noise = fan(20_000, 1, RATE);
         for snr in [10.0, 0.0, -5.0] {
             let mixed = mix_at_snr(&speech, &noise, 100, snr, 2_000, 0.05);
             assert_eq!(mixed.len(), 20_000);
