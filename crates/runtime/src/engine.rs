@@ -64,6 +64,7 @@ impl Engine {
             threads: settings.whisper_threads(&preferences),
             language: settings.language.clone(),
             fit_audio_context: true,
+            beam_size: settings.whisper_beam_size,
         })
         .map_err(|error| {
             RuntimeError::Internal(format!("could not start the whisper worker: {error}"))

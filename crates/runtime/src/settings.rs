@@ -20,6 +20,9 @@ pub struct Settings {
     /// Whisper CPU threads when set here (`--threads`, `AIRA_WHISPER_THREADS`): wins over
     /// the user's preference. See [`Settings::whisper_threads`].
     pub whisper_threads: Option<u32>,
+    /// Whisper's beam width; 1 decodes greedily, faster and a little less accurate in
+    /// noise. `AIRA_WHISPER_BEAM_SIZE`; default [`aira_speech::DEFAULT_BEAM_SIZE`].
+    pub whisper_beam_size: u32,
     /// Language of answers. `AIRA_LANGUAGE`; default "en".
     pub language: String,
     /// Where models are downloaded from: `<base>/ggml-<name>.bin`. `AIRA_MODEL_BASE_URL`;
@@ -52,6 +55,11 @@ impl Settings {
             .ok()
             .and_then(|threads| threads.parse().ok())
             .filter(|threads| *threads > 0);
+        let whisper_beam_size = std::env::var("AIRA_WHISPER_BEAM_SIZE")
+            .ok()
+            .and_then(|beams| beams.parse().ok())
+            .filter(|beams| *beams > 0)
+            .unwrap_or(aira_speech::DEFAULT_BEAM_SIZE);
         let language = std::env::var("AIRA_LANGUAGE")
             .ok()
             .filter(|language| !language.is_empty())
@@ -64,6 +72,7 @@ impl Settings {
             data_dir,
             model_path,
             whisper_threads,
+            whisper_beam_size,
             language,
             model_base_url,
             model_catalog_file: environment_path("AIRA_MODEL_CATALOG"),

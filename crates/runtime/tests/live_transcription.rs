@@ -48,6 +48,7 @@ fn session(
             threads: 1,
             language: "en".into(),
             fit_audio_context: true,
+            beam_size: aira_speech::DEFAULT_BEAM_SIZE,
         })
         .unwrap_or_else(|error| panic!("{error}")),
     );

@@ -8,7 +8,9 @@
 //! denoises before that conversion.
 //!
 //! A method is a way of preparing the audio, optionally followed by `@` and decoding
-//! changes joined with `+`: `plain@nofallback`, `rnnoise@nst+beam5`.
+//! changes joined with `+`: `plain@nofallback`, `rnnoise@nst+beam5`. Without
+//! changes decoding is plain whisper.cpp's (greedy, output as it comes); Aira ships
+//! `plain@beam5+guard` (five beams, repetition loops dropped).
 //!
 //! Uses the test model (`AIRA_WHISPER_MODEL`, default ../shared/models/ggml-tiny.en.bin),
 //! one thread, greedy decoding and a fitted audio context, as Aira transcribes.
@@ -75,13 +77,20 @@ fn gate(samples: &[f32], regions: Option<Vec<(usize, usize)>>) -> Vec<f32> {
     }
 }
 
-fn tweaks(changes: &str) -> DecodingTweaks {
-    let mut tweaks = DecodingTweaks::default();
+/// Beam width and decoding changes for `changes`; none is plain whisper.cpp (greedy, and
+/// repetition loops kept); `beam5+guard` is what Aira ships.
+fn tweaks(changes: &str) -> (u32, DecodingTweaks) {
+    let mut beam_size = 1;
+    let mut tweaks = DecodingTweaks {
+        keep_repetition_loops: true,
+        ..DecodingTweaks::default()
+    };
     for change in changes.split('+').filter(|change| !change.is_empty()) {
         match change {
             "nofallback" => tweaks.temperature_inc = Some(0.0),
             "nst" => tweaks.suppress_nst = true,
-            "beam5" => tweaks.beam_size = Some(5),
+            "beam5" => beam_size = 5,
+            "guard" => tweaks.keep_repetition_loops = false,
             "nospeech0.4" => tweaks.no_speech_thold = Some(0.4),
             "entropy2.8" => tweaks.entropy_thold = Some(2.8),
             "keepall" => tweaks.drop_no_speech_above = Some(1.01),
@@ -91,7 +100,7 @@ fn tweaks(changes: &str) -> DecodingTweaks {
             other => panic!("unknown decoding change {other}"),
         }
     }
-    tweaks
+    (beam_size, tweaks)
 }
 
 /// A second-order Butterworth high-pass at `cutoff` Hz (16 kHz audio).
@@ -249,14 +258,16 @@ async fn main() {
     for method in &methods {
         let (preparation, changes) = method.split_once('@').unwrap_or((method, ""));
         let whisper = transcribers.entry(changes.to_owned()).or_insert_with(|| {
+            let (beam_size, tweaks) = tweaks(changes);
             WhisperTranscriber::spawn_tweaked(
                 WhisperSettings {
                     model_path: whisper_model(),
                     threads: 1,
                     language: "en".into(),
                     fit_audio_context: true,
+                    beam_size,
                 },
-                tweaks(changes),
+                tweaks,
             )
             .unwrap_or_else(|error| panic!("{error}"))
         });

@@ -7,4 +7,4 @@ mod whisper;
 mod words;
 
 pub use model_file::check_model_file;
-pub use whisper::{DecodingTweaks, WhisperSettings, WhisperTranscriber};
+pub use whisper::{DEFAULT_BEAM_SIZE, DecodingTweaks, WhisperSettings, WhisperTranscriber};
