@@ -4,6 +4,7 @@
 mod capture;
 mod command_thread;
 mod decode;
+#[cfg(feature = "denoise")]
 mod denoise;
 mod earcon;
 mod error;
@@ -15,6 +16,7 @@ mod wav;
 
 pub use capture::{CaptureCallback, CaptureEvent, InputDevice, Recorder, Recording};
 pub use decode::decode_file;
+#[cfg(feature = "denoise")]
 pub use denoise::{NoiseSuppressor, denoise};
 pub use earcon::{EARCON_SAMPLE_RATE, Earcon};
 pub use error::AudioError;

@@ -109,7 +109,11 @@ fn high_pass(samples: &[f32], cutoff: f32) -> Vec<f32> {
     let alpha = omega.sin() / std::f32::consts::SQRT_2;
     let cos = omega.cos();
     let a0 = 1.0 + alpha;
-    let (b0, b1, b2) = ((1.0 + cos) / 2.0 / a0, -(1.0 + cos) / a0, (1.0 + cos) / 2.0 / a0);
+    let (b0, b1, b2) = (
+        (1.0 + cos) / 2.0 / a0,
+        -(1.0 + cos) / a0,
+        (1.0 + cos) / 2.0 / a0,
+    );
     let (a1, a2) = (-2.0 * cos / a0, (1.0 - alpha) / a0);
     let (mut x1, mut x2, mut y1, mut y2) = (0.0, 0.0, 0.0, 0.0);
     samples
