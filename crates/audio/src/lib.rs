@@ -4,6 +4,8 @@
 mod capture;
 mod command_thread;
 mod decode;
+#[cfg(feature = "denoise")]
+mod denoise;
 mod earcon;
 mod error;
 mod level;
@@ -14,6 +16,8 @@ mod wav;
 
 pub use capture::{CaptureCallback, CaptureEvent, InputDevice, Recorder, Recording};
 pub use decode::decode_file;
+#[cfg(feature = "denoise")]
+pub use denoise::{NoiseSuppressor, denoise};
 pub use earcon::{EARCON_SAMPLE_RATE, Earcon};
 pub use error::AudioError;
 pub use level::Level;

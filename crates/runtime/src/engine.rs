@@ -72,6 +72,7 @@ impl Engine {
             threads: settings.whisper_threads(&chosen),
             language: settings.whisper_language(),
             fit_audio_context: true,
+            beam_size: settings.whisper_beam_size,
         })
         .map_err(|error| {
             RuntimeError::Internal(format!("could not start the whisper worker: {error}"))

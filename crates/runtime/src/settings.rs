@@ -22,6 +22,9 @@ pub struct Settings {
     /// Whisper CPU threads when set here (`--threads`, `AIRA_WHISPER_THREADS`): wins over
     /// the user's preference. See [`Settings::whisper_threads`].
     pub whisper_threads: Option<u32>,
+    /// Whisper's beam width; 1 decodes greedily, faster and a little less accurate in
+    /// noise. `AIRA_WHISPER_BEAM_SIZE`; default [`aira_speech::DEFAULT_BEAM_SIZE`].
+    pub whisper_beam_size: u32,
     /// Language of answers. `AIRA_LANGUAGE`; default "en". A regional code such as "en-IN"
     /// picks that variant in the cloud; Whisper uses its first part ("en").
     pub language: String,
@@ -59,6 +62,11 @@ impl Settings {
             .ok()
             .and_then(|threads| threads.parse().ok())
             .filter(|threads| *threads > 0);
+        let whisper_beam_size = std::env::var("AIRA_WHISPER_BEAM_SIZE")
+            .ok()
+            .and_then(|beams| beams.parse().ok())
+            .filter(|beams| *beams > 0)
+            .unwrap_or(aira_speech::DEFAULT_BEAM_SIZE);
         let language = std::env::var("AIRA_LANGUAGE")
             .ok()
             .filter(|language| !language.is_empty())
@@ -82,6 +90,7 @@ impl Settings {
             data_dir,
             model_override,
             whisper_threads,
+            whisper_beam_size,
             language,
             transcription_engine,
             transcribe_ca_file: environment_path("AIRA_TRANSCRIBE_CA_FILE"),

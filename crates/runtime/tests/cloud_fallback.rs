@@ -30,6 +30,7 @@ fn whisper() -> Arc<dyn Transcriber> {
             threads: 2,
             language: "en".into(),
             fit_audio_context: true,
+            beam_size: aira_speech::DEFAULT_BEAM_SIZE,
         })
         .unwrap_or_else(|error| panic!("{error}")),
     )

@@ -48,6 +48,7 @@ fn session(
             threads: 1,
             language: "en".into(),
             fit_audio_context: true,
+            beam_size: aira_speech::DEFAULT_BEAM_SIZE,
         })
         .unwrap_or_else(|error| panic!("{error}")),
     );
@@ -234,6 +235,7 @@ async fn a_cloud_failing_mid_answer_leaves_every_piece_to_whisper() {
         threads: 1,
         language: "en".into(),
         fit_audio_context: true,
+        beam_size: aira_speech::DEFAULT_BEAM_SIZE,
     })
     .unwrap_or_else(|error| panic!("{error}"));
     let policy = PolicyTranscriber::new(

@@ -11,4 +11,4 @@ mod words;
 
 pub use model_file::check_model_file;
 pub use transcribe_streaming::{AmazonSettings, AmazonTranscriber};
-pub use whisper::{WhisperSettings, WhisperTranscriber};
+pub use whisper::{DEFAULT_BEAM_SIZE, DecodingTweaks, WhisperSettings, WhisperTranscriber};

@@ -13,7 +13,7 @@ use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextPar
 use crate::cancellation;
 use crate::model_file::check_model_file;
 use crate::script::{ScriptFilter, script_primer};
-use crate::words::{TimedToken, is_sound_annotation, join_tokens};
+use crate::words::{TimedToken, drop_repetition_loops, is_sound_annotation, join_tokens};
 
 /// Quieter than this everywhere (peak amplitude) is silence, not a quiet speaker: Whisper
 /// would invent text for it ("Thank you."), so it never reaches the model.
@@ -33,6 +33,38 @@ pub struct WhisperSettings {
     /// short pieces (live transcription sends a few seconds at a time); see
     /// [`audio_context_for`].
     pub fit_audio_context: bool,
+    /// Beam search of this width; 1 decodes greedily. Five beams cut the word error rate
+    /// on noisy speech by a tenth (`examples/noisy_speech.rs`) for about 1.6 times the
+    /// time; see [`DEFAULT_BEAM_SIZE`].
+    pub beam_size: u32,
+}
+
+/// Beam width for Aira's transcription: measured on tiny.en over 3,000 words of interview
+/// answers in babble, fan and hostel noise at 10, 5 and 0 dB SNR, greedy decoding gets
+/// 45.7 % of words wrong and five beams 42.8 %, better in every noise and at every SNR;
+/// on clean speech both are about 10 % once repetition loops are dropped.
+pub const DEFAULT_BEAM_SIZE: u32 = 5;
+
+/// Decoding choices beyond Aira's, for measurements (`examples/noisy_speech.rs`); the
+/// default is what Aira ships.
+#[doc(hidden)]
+#[derive(Debug, Clone, Default)]
+pub struct DecodingTweaks {
+    /// whisper.cpp's temperature step for retries of a failed segment (default 0.2).
+    pub temperature_inc: Option<f32>,
+    /// Suppress non-speech tokens ("[Music]", "(noise)").
+    pub suppress_nst: bool,
+    /// Keep Whisper's repetition loops (plain whisper.cpp output).
+    pub keep_repetition_loops: bool,
+    /// whisper.cpp's no-speech threshold (default 0.6).
+    pub no_speech_thold: Option<f32>,
+    /// whisper.cpp's entropy threshold for retrying a repetitive segment (default 2.4).
+    pub entropy_thold: Option<f32>,
+    /// Aira drops segments whose no-speech probability is above this (default 0.6).
+    pub drop_no_speech_above: Option<f32>,
+    /// …and only when their tokens' mean log probability is below this, as whisper.cpp
+    /// decides (default: whatever the probability).
+    pub drop_only_below_logprob: Option<f32>,
 }
 
 struct Job {
@@ -68,6 +100,14 @@ pub struct WhisperTranscriber {
 
 impl WhisperTranscriber {
     pub fn spawn(settings: WhisperSettings) -> std::io::Result<Self> {
+        Self::spawn_tweaked(settings, DecodingTweaks::default())
+    }
+
+    #[doc(hidden)]
+    pub fn spawn_tweaked(
+        settings: WhisperSettings,
+        tweaks: DecodingTweaks,
+    ) -> std::io::Result<Self> {
         whisper_rs::install_logging_hooks();
         let (requests, receiver) = mpsc::channel::<Request>();
         let threads = Arc::new(AtomicU32::new(settings.threads.max(1)));
@@ -101,6 +141,7 @@ impl WhisperTranscriber {
                         worker_settings.threads = worker_threads.load(Ordering::Relaxed);
                         transcribe_on_worker(
                             &worker_settings,
+                            &tweaks,
                             &mut model,
                             &job.samples,
                             &job.options,
@@ -197,6 +238,7 @@ fn engine_name(model_path: &std::path::Path) -> String {
 
 fn transcribe_on_worker(
     settings: &WhisperSettings,
+    tweaks: &DecodingTweaks,
     model: &mut Option<LoadedModel>,
     samples: &[f32],
     options: &TranscriptionOptions,
@@ -250,7 +292,24 @@ fn transcribe_on_worker(
     let never_cancelled = AtomicBool::new(false);
     let cancel = options.cancel.as_deref().unwrap_or(&never_cancelled);
 
-    let mut parameters = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
+    let strategy = match settings.beam_size {
+        0 | 1 => SamplingStrategy::Greedy { best_of: 1 },
+        beam_size => SamplingStrategy::BeamSearch {
+            beam_size: beam_size.min(16) as i32,
+            patience: -1.0,
+        },
+    };
+    let mut parameters = FullParams::new(strategy);
+    if let Some(step) = tweaks.temperature_inc {
+        parameters.set_temperature_inc(step);
+    }
+    if let Some(threshold) = tweaks.no_speech_thold {
+        parameters.set_no_speech_thold(threshold);
+    }
+    if let Some(threshold) = tweaks.entropy_thold {
+        parameters.set_entropy_thold(threshold);
+    }
+    parameters.set_suppress_nst(tweaks.suppress_nst);
     parameters.set_n_threads(settings.threads.max(1) as i32);
     parameters.set_language(Some(language));
     parameters.set_token_timestamps(true);
@@ -290,7 +349,19 @@ fn transcribe_on_worker(
             .to_str_lossy()
             .map(|text| text.into_owned())
             .unwrap_or_default();
-        if segment.no_speech_probability() > NO_SPEECH_PROBABILITY || is_sound_annotation(&text) {
+        let unsure = tweaks.drop_only_below_logprob.is_none_or(|threshold| {
+            let logprobs: Vec<f32> = (0..segment.n_tokens())
+                .filter_map(|index| segment.get_token(index))
+                .map(|token| token.token_data())
+                .filter(|data| data.id < context.token_eot())
+                .map(|data| data.plog)
+                .collect();
+            logprobs.iter().sum::<f32>() / (logprobs.len().max(1) as f32) < threshold
+        });
+        let no_speech_above = tweaks.drop_no_speech_above.unwrap_or(NO_SPEECH_PROBABILITY);
+        if (segment.no_speech_probability() > no_speech_above && unsure)
+            || is_sound_annotation(&text)
+        {
             tracing::debug!(%text, "dropped a segment without speech");
             continue;
         }
@@ -310,6 +381,9 @@ fn transcribe_on_worker(
                 })
             });
         words.extend(join_tokens(tokens.collect::<Vec<_>>()));
+    }
+    if !tweaks.keep_repetition_loops {
+        words = drop_repetition_loops(words);
     }
     let audio_ms = (samples.len() as u64 * 1000 / u64::from(SAMPLE_RATE)) as u32;
     tracing::info!(

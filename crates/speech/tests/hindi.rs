@@ -25,6 +25,7 @@ async fn hindi_is_written_in_devanagari() {
         threads: 2,
         language: "hi".into(),
         fit_audio_context: true,
+        beam_size: aira_speech::DEFAULT_BEAM_SIZE,
     })
     .unwrap_or_else(|error| panic!("{error}"));
 

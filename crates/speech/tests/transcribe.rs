@@ -10,6 +10,7 @@ fn transcriber(model_path: std::path::PathBuf) -> WhisperTranscriber {
         threads: 1,
         language: "en".into(),
         fit_audio_context: true,
+        beam_size: aira_speech::DEFAULT_BEAM_SIZE,
     };
     WhisperTranscriber::spawn(settings).unwrap_or_else(|error| panic!("worker thread: {error}"))
 }

@@ -1,6 +1,7 @@
 //! Helpers for tests only. They fail loudly when something a test needs is missing: a test
 //! that quietly skips would report a check that never ran.
 
+pub mod noise;
 #[cfg(feature = "transcribe-server")]
 pub mod transcribe_server;
 
@@ -109,6 +110,11 @@ pub fn speak_to_wav(text: &str, path: &Path) {
 
 /// [`speak_to_wav`] with an espeak-ng voice: "en-us", "hi", "ta", "te", "bn", "mr"…
 pub fn speak_to_wav_in(voice: &str, text: &str, path: &Path) {
+    speak_to_wav_at(voice, text, path, 16_000);
+}
+
+/// [`speak_to_wav_in`] at another sample rate (espeak-ng speaks at 22.05 kHz).
+pub fn speak_to_wav_at(voice: &str, text: &str, path: &Path, rate: u32) {
     let raw = path.with_extension("espeak.wav");
     run(Command::new("espeak-ng")
         .args(["-v", voice, "-s", "160", "-w"])
@@ -116,7 +122,7 @@ pub fn speak_to_wav_in(voice: &str, text: &str, path: &Path) {
         .arg(text));
     run(Command::new("sox")
         .arg(&raw)
-        .args(["-r", "16000", "-c", "1", "-b", "16"])
+        .args(["-r", &rate.to_string(), "-c", "1", "-b", "16"])
         .arg(path));
     if let Err(error) = std::fs::remove_file(&raw) {
         panic!("could not remove {}: {error}", raw.display());
