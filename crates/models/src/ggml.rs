@@ -15,7 +15,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+mod quantize;
 mod write;
+pub(crate) use quantize::quantize_row;
+pub use quantize::{QuantizeError, quantize_q8_0};
 pub(crate) use write::{
     HEADER_BYTES, TensorType, mel_filters_bytes, tensor_bytes, tensor_header_bytes,
     vocabulary_bytes, write_header, write_mel_filters, write_tensor_header, write_vocabulary,

@@ -35,14 +35,16 @@ pub struct WhisperSettings {
     pub fit_audio_context: bool,
     /// Beam search of this width; 1 decodes greedily. Five beams cut the word error rate
     /// on noisy speech by a tenth (`examples/noisy_speech.rs`) for about 1.6 times the
-    /// time; see [`DEFAULT_BEAM_SIZE`].
+    /// time; see [`DEFAULT_BEAM_SIZE`]. A job marked `waiting` is always greedy.
     pub beam_size: u32,
 }
 
 /// Beam width for Aira's transcription: measured on tiny.en over 3,000 words of interview
 /// answers in babble, fan and hostel noise at 10, 5 and 0 dB SNR, greedy decoding gets
 /// 45.7 % of words wrong and five beams 42.8 %, better in every noise and at every SNR;
-/// on clean speech both are about 10 % once repetition loops are dropped.
+/// on clean speech both are about 10 % once repetition loops are dropped. Live answers,
+/// whose pieces are transcribed while the user speaks: word error rate 14-19 % greedy,
+/// 10 % with five beams (`scripts/bench/live`).
 pub const DEFAULT_BEAM_SIZE: u32 = 5;
 
 /// Decoding choices beyond Aira's, for measurements (`examples/noisy_speech.rs`); the
@@ -292,7 +294,12 @@ fn transcribe_on_worker(
     let never_cancelled = AtomicBool::new(false);
     let cancel = options.cancel.as_deref().unwrap_or(&never_cancelled);
 
-    let strategy = match settings.beam_size {
+    let beam_size = if options.waiting {
+        1
+    } else {
+        settings.beam_size
+    };
+    let strategy = match beam_size {
         0 | 1 => SamplingStrategy::Greedy { best_of: 1 },
         beam_size => SamplingStrategy::BeamSearch {
             beam_size: beam_size.min(16) as i32,

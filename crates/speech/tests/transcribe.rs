@@ -31,8 +31,33 @@ const ANSWERS: [&str; 5] = [
 
 #[tokio::test]
 async fn espeak_speech_is_transcribed_with_low_word_error_rate_and_word_times() {
+    check_answers(whisper_model()).await;
+}
+
+#[tokio::test]
+async fn a_q8_0_copy_of_the_model_transcribes_as_well() {
     let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
-    let whisper = transcriber(whisper_model());
+    let quantized = folder.path().join("ggml-q8_0.bin");
+    let info = aira_models::ggml::quantize_q8_0(&whisper_model(), &quantized)
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(info.weight_format(), "q8_0");
+    let original =
+        aira_models::ggml::inspect(&whisper_model()).unwrap_or_else(|error| panic!("{error}"));
+    println!(
+        "{} bytes -> {} bytes ({}, {})",
+        original.file_bytes,
+        info.file_bytes,
+        info.size_name(),
+        info.weight_format()
+    );
+    assert!(info.file_bytes * 10 < original.file_bytes * 6);
+    check_answers(quantized).await;
+}
+
+/// Transcribes the answers with `model_path`, checking word times and the word error rate.
+async fn check_answers(model_path: std::path::PathBuf) {
+    let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    let whisper = transcriber(model_path);
     let (mut edits, mut reference_words, mut audio_seconds, mut seconds_spent) =
         (0.0, 0.0, 0.0, 0.0);
     for (index, reference) in ANSWERS.iter().enumerate() {
@@ -147,6 +172,7 @@ async fn a_cancelled_job_stops_mid_way() {
     let options = TranscriptionOptions {
         prompt: None,
         cancel: Some(std::sync::Arc::clone(&cancel)),
+        ..TranscriptionOptions::default()
     };
     let started = std::time::Instant::now();
     let job = whisper.transcribe(samples, options);

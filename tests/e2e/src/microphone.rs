@@ -1,19 +1,34 @@
 use std::ffi::OsString;
 use std::path::Path;
 use std::process::Command;
+use std::sync::{Mutex, MutexGuard};
 
 /// A private PulseAudio server whose default source is the monitor of a null sink: what is
 /// played into the sink is what the app's microphone hears, in real time.
+///
+/// One at a time per test process: a second PulseAudio daemon for the same user fails to
+/// start while the first is starting ("Daemon startup failed"), so tests that each want a
+/// microphone wait for each other (which also keeps two apps from sharing 2 cores).
 pub struct VirtualMicrophone {
     runtime_dir: tempfile::TempDir,
+    _exclusive: MutexGuard<'static, ()>,
 }
 
 const SINK: &str = "aira_virtual_sink";
 
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
 impl VirtualMicrophone {
     pub fn start() -> Self {
+        // A test that panicked while holding it has already stopped its daemon (Drop).
+        let exclusive = ONE_AT_A_TIME
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let runtime_dir = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
-        let microphone = Self { runtime_dir };
+        let microphone = Self {
+            runtime_dir,
+            _exclusive: exclusive,
+        };
         microphone.run(
             "pulseaudio",
             &[

@@ -46,6 +46,9 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
     let heard = RwSignal::new(String::new());
     // Taken from the start reply; push-to-talk changes how the record button behaves.
     let mode = RwSignal::new(RecordingMode::default());
+    // Push-to-talk: the key or pointer was let go while the microphone was still opening;
+    // the recording stops as soon as it has started.
+    let released_early = StoredValue::new(false);
     spawn_local(async move {
         match ipc::preferences().await {
             Ok(preferences) => mode.set(preferences.recording_mode),
@@ -149,6 +152,7 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
         result.set(None);
         heard.set(String::new());
         level.set(SILENCE);
+        released_early.set_value(false);
         phase.set(Phase::Starting);
         let id = question_id.get_value();
         spawn_local(async move {
@@ -175,6 +179,8 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
                     // Push-to-talk keeps focus on the held button, so releasing the key stops.
                     if opened.mode != RecordingMode::PushToTalk {
                         focus_after_render(stop_button);
+                    } else if released_early.get_value() {
+                        stop_recording(None);
                     }
                 }
                 Err(error) => {
@@ -200,7 +206,12 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
         }
     };
     let release = move || {
-        if push_to_talk() {
+        if !push_to_talk() {
+            return;
+        }
+        if phase.get_untracked() == Phase::Starting {
+            released_early.set_value(true);
+        } else {
             stop_recording(None);
         }
     };
@@ -318,7 +329,13 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
                     type="button"
                     id="start-recording"
                     class="primary"
-                    disabled=move || busy() && !(push_to_talk() && recording())
+                    // Held in push-to-talk: it keeps focus (a disabled button loses it,
+                    // and with it the key release that stops the recording).
+                    disabled=move || {
+                        busy()
+                            && !(push_to_talk()
+                                && matches!(phase.get(), Phase::Starting | Phase::Recording | Phase::Paused))
+                    }
                     node_ref=start_button
                     on:click=on_start_click
                     on:pointerdown=move |_| press()

@@ -13,7 +13,7 @@ use half::{bf16, f16};
 use super::ImportError;
 use super::names::TensorPlan;
 use super::reader::{DataType, ModelFile, Variable};
-use crate::ggml::TensorType;
+use crate::ggml::{TensorType, quantize_row};
 
 /// Rows are converted in pieces of about this many bytes, bounding memory for large models.
 const CHUNK_BYTES: usize = 4 << 20;
@@ -142,6 +142,8 @@ fn encode(values: &[f32], tensor_type: TensorType) -> Vec<u8> {
             .iter()
             .flat_map(|&value| f16::from_f32(value).to_le_bytes())
             .collect(),
+        // Chunks hold whole rows, and q8_0 rows are whole blocks (checked when planning).
+        TensorType::Q8_0 => quantize_row(values),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::io::{self, ErrorKind, Write};
 
+use super::quantize::{Q8_0_BLOCK_BYTES, Q8_0_BLOCK_ELEMENTS};
 use super::{GgmlModelInfo, MAGIC};
 
 /// The element type of a tensor this crate writes.
@@ -10,13 +11,17 @@ use super::{GgmlModelInfo, MAGIC};
 pub(crate) enum TensorType {
     F32 = 0,
     F16 = 1,
+    /// Blocks of 32 values: an f16 scale and 32 signed bytes (see `quantize.rs`).
+    Q8_0 = 8,
 }
 
 impl TensorType {
-    pub(crate) fn element_bytes(self) -> u64 {
+    /// Bytes of `elements` values; for q8_0 a whole number of blocks.
+    pub(crate) fn data_bytes(self, elements: u64) -> u64 {
         match self {
-            TensorType::F32 => 4,
-            TensorType::F16 => 2,
+            TensorType::F32 => elements * 4,
+            TensorType::F16 => elements * 2,
+            TensorType::Q8_0 => elements / Q8_0_BLOCK_ELEMENTS as u64 * Q8_0_BLOCK_BYTES as u64,
         }
     }
 }
@@ -101,5 +106,5 @@ pub(crate) fn tensor_bytes(name: &str, tensor_type: TensorType, dimensions: &[us
         .iter()
         .map(|&dimension| dimension as u64)
         .product();
-    tensor_header_bytes(name, dimensions) + elements * tensor_type.element_bytes()
+    tensor_header_bytes(name, dimensions) + tensor_type.data_bytes(elements)
 }

@@ -63,6 +63,7 @@ pub async fn transcribe_in_pieces(
     };
     let mut coordinator = Coordinator::new(transcriber, options, Box::new(|_| {}));
     coordinator.segmenter = Segmenter::for_whole_recordings();
+    coordinator.hurry_after_stop = false;
     coordinator.on_audio(&samples);
     coordinator.finish(samples).await
 }
@@ -128,6 +129,9 @@ struct Coordinator {
     engines: Vec<String>,
     /// Why a piece was not transcribed by the chosen cloud engine (the first reason).
     fallback: Option<String>,
+    /// Live answers: the user waits from the moment they stop, so what is transcribed after
+    /// that goes the fast way. A whole recording is waited on as a whole, so not.
+    hurry_after_stop: bool,
 }
 
 struct Partial {
@@ -157,6 +161,7 @@ impl Coordinator {
             failure: None,
             engines: Vec::new(),
             fallback: None,
+            hurry_after_stop: true,
         }
     }
 
@@ -227,7 +232,7 @@ impl Coordinator {
         self.audio.extend_from_slice(samples);
         let verdicts = self.detector.push(samples);
         for piece in self.segmenter.push(&verdicts) {
-            self.send_piece(piece);
+            self.send_piece(piece, false);
         }
         if let Some(limit) = self.options.auto_stop_after_ms
             && !self.silence_reported
@@ -242,7 +247,9 @@ impl Coordinator {
         self.maybe_start_partial();
     }
 
-    fn send_piece(&mut self, piece: Range<usize>) {
+    /// `waiting`: the answer has ended, so this piece is transcribed the fast way; pieces cut
+    /// while the user is still speaking have time for the accurate way.
+    fn send_piece(&mut self, piece: Range<usize>, waiting: bool) {
         // A partial of audio that is now a piece is no longer worth finishing.
         if let Some(partial) = &self.partial {
             partial.cancel.store(true, Ordering::Relaxed);
@@ -253,15 +260,21 @@ impl Coordinator {
             to_seconds = piece.end as f32 / SPEECH_SAMPLE_RATE as f32,
             "piece sent for transcription"
         );
-        let job = self.spawn_transcription(samples, None);
+        let job = self.spawn_transcription(samples, None, waiting);
         self.pieces.push_back((piece.start, job));
     }
 
-    fn spawn_transcription(&self, samples: Vec<f32>, cancel: Option<Arc<AtomicBool>>) -> Job {
+    fn spawn_transcription(
+        &self,
+        samples: Vec<f32>,
+        cancel: Option<Arc<AtomicBool>>,
+        waiting: bool,
+    ) -> Job {
         let transcriber = Arc::clone(&self.transcriber);
         let options = TranscriptionOptions {
             prompt: self.options.prompt.clone(),
             cancel,
+            waiting,
         };
         tokio::spawn(async move { transcriber.transcribe(samples, options).await })
     }
@@ -281,9 +294,11 @@ impl Coordinator {
         }
         self.last_partial_end = end;
         let cancel = Arc::new(AtomicBool::new(false));
+        // Shown while the user speaks, and reused as the last piece when they stop there.
         let job = self.spawn_transcription(
             self.audio[open.start..end].to_vec(),
             Some(Arc::clone(&cancel)),
+            true,
         );
         self.partial = Some(Partial {
             start: open.start,
@@ -381,7 +396,7 @@ impl Coordinator {
             self.audio.extend_from_slice(&tail);
             let verdicts = self.detector.push(&tail);
             for piece in self.segmenter.push(&verdicts) {
-                self.send_piece(piece);
+                self.send_piece(piece, self.hurry_after_stop);
             }
         }
         // A partial transcript of the whole open piece, with no speech after it, is already
@@ -397,7 +412,7 @@ impl Coordinator {
         let last = self.segmenter.finish(self.audio.len());
         match (reusable, last) {
             (Some(partial), _) => self.pieces.push_back((partial.start, partial.job)),
-            (None, Some(last)) => self.send_piece(last),
+            (None, Some(last)) => self.send_piece(last, self.hurry_after_stop),
             (None, None) => {}
         }
         while let Some((start, job)) = self.pieces.pop_front() {
