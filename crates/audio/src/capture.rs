@@ -190,7 +190,11 @@ fn run(commands: &mpsc::Receiver<Command>) {
                 let result = active.take().map(finish).ok_or(AudioError::NotRecording);
                 send_reply(&reply, result);
             }
-            Ok(Command::Cancel) => active = None,
+            Ok(Command::Cancel) => {
+                if let Some(recording) = active.take() {
+                    close(recording.stream, recording.interruption.is_some());
+                }
+            }
             Err(RecvTimeoutError::Disconnected) => return,
             Err(RecvTimeoutError::Timeout) => {
                 if let Some(recording) = active.as_mut() {
@@ -285,7 +289,8 @@ fn deliver(recording: &mut Active, samples: Vec<f32>) {
 }
 
 fn finish(mut recording: Active) -> Recording {
-    if let Err(error) = recording.stream.pause() {
+    let interrupted = recording.interruption.is_some();
+    if !interrupted && let Err(error) = recording.stream.pause() {
         tracing::debug!(%error, "pausing the stream before closing it");
     }
     take_new_audio(&mut recording);
@@ -295,10 +300,21 @@ fn finish(mut recording: Active) -> Recording {
     recording
         .speech
         .extend_from_slice(&tail[..tail.len().min(room)]);
+    close(recording.stream, interrupted);
     Recording {
         samples: recording.speech,
         device: recording.device,
         interruption: recording.interruption,
+    }
+}
+
+/// Closes a stream; one whose device vanished is leaked instead. When the sound server
+/// behind it is gone (PulseAudio killed, a Bluetooth headset out of range), pausing or
+/// dropping an ALSA stream can block forever in the plugin, and with it this thread and
+/// the answer it holds. A leaked stream costs a few kilobytes once per lost device.
+fn close(stream: cpal::Stream, device_vanished: bool) {
+    if device_vanished {
+        std::mem::forget(stream);
     }
 }
 
