@@ -116,6 +116,7 @@ mod tests {
                     keywords: vec!["stateless".into()],
                 },
             ],
+            follow_ups: Vec::new(),
         }
     }
 
