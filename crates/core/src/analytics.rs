@@ -1,36 +1,37 @@
 //! Delivery figures from a transcript and its word timings: duration, pace, filler words,
-//! long pauses, key-point coverage. Deterministic and offline.
+//! long pauses, key-point coverage, and in [`analyze_delivery`] the fuller report (hedging,
+//! tone, repetition, vocabulary, job terms, STAR). Deterministic, offline, linear in the
+//! answer's length.
 
-use aira_protocol::{FillerCount, Metrics};
+mod delivery;
+mod fillers;
+mod phrases;
+mod repetition;
+mod star;
+mod terms;
+mod tone;
+mod vocabulary;
+
+#[cfg(test)]
+mod delivery_tests;
+
+use aira_protocol::Metrics;
+
+pub use delivery::{DeliveryConfig, DeliveryReport, Length, Pace, analyze_delivery};
+pub use fillers::count_fillers;
+pub use phrases::PhraseCount;
+pub use repetition::RepetitionReport;
+pub use star::StarReport;
+pub use terms::TermReport;
+pub use tone::{Tone, ToneReport};
+pub use vocabulary::{Variety, VocabularyReport};
 
 use crate::question_bank::Question;
-use crate::text::{contains_phrase, normalized_words};
+use crate::text::normalized_words;
 use crate::transcript::Transcript;
 
 /// A silence between words longer than this counts as a long pause.
 pub const LONG_PAUSE_MS: u32 = 2_000;
-
-/// Single-word fillers. Stock Whisper drops most "um"/"uh", so these counts are a floor.
-const SINGLE_WORD_FILLERS: &[&str] = &[
-    "um",
-    "umm",
-    "uh",
-    "uhh",
-    "er",
-    "erm",
-    "ah",
-    "hmm",
-    "basically",
-    "actually",
-    "literally",
-    "like",
-];
-const PHRASE_FILLERS: &[&[&str]] = &[
-    &["you", "know"],
-    &["i", "mean"],
-    &["sort", "of"],
-    &["kind", "of"],
-];
 
 pub fn analyze(transcript: &Transcript, question: &Question) -> Metrics {
     let raw_words: Vec<&str> = transcript
@@ -48,7 +49,7 @@ pub fn analyze(transcript: &Transcript, question: &Question) -> Metrics {
     };
     let fillers = count_fillers(&raw_words);
     let (long_pauses, longest_pause_ms) = long_pauses(transcript);
-    let (covered, missed) = key_point_coverage(&words, question);
+    let (covered, missed) = terms::key_point_coverage(&words, question);
     Metrics {
         duration_seconds: transcript.audio_ms as f32 / 1000.0,
         speaking_seconds: speaking_ms as f32 / 1000.0,
@@ -63,76 +64,11 @@ pub fn analyze(transcript: &Transcript, question: &Question) -> Metrics {
     }
 }
 
+/// From the first word's start to the last word's end.
 fn speaking_ms(transcript: &Transcript) -> u32 {
     match (transcript.words.first(), transcript.words.last()) {
         (Some(first), Some(last)) => last.end_ms.saturating_sub(first.start_ms),
         _ => 0,
-    }
-}
-
-/// Filler words and phrases with their counts, most frequent first. Takes the words as
-/// transcribed, punctuation included: "like" is a filler only where Whisper sets it off
-/// with punctuation ("so, like, we"), never in "methods like GET" or "I would like to".
-pub fn count_fillers(raw_words: &[&str]) -> Vec<FillerCount> {
-    let words = normalized_words(raw_words.iter().copied());
-    // Punctuation-only tokens were dropped above; keep the raw forms aligned with `words`.
-    let raw_words: Vec<&str> = raw_words
-        .iter()
-        .copied()
-        .filter(|raw| !crate::text::normalize_word(raw).is_empty())
-        .collect();
-    let mut counts: Vec<FillerCount> = Vec::new();
-    let mut add = |filler: String| match counts.iter_mut().find(|entry| entry.filler == filler) {
-        Some(entry) => entry.count += 1,
-        None => counts.push(FillerCount { filler, count: 1 }),
-    };
-    for (index, word) in words.iter().enumerate() {
-        if SINGLE_WORD_FILLERS.contains(&word.as_str()) {
-            if word == "like" && !is_set_off(&raw_words, index) {
-                continue;
-            }
-            add(word.clone());
-        }
-        for phrase in PHRASE_FILLERS {
-            if words[index..].starts_with_words(phrase) {
-                add(phrase.join(" "));
-            }
-        }
-    }
-    counts.sort_by(|left, right| {
-        right
-            .count
-            .cmp(&left.count)
-            .then(left.filler.cmp(&right.filler))
-    });
-    counts
-}
-
-/// Whether the word at `index` is bounded by punctuation or the start of the answer.
-fn is_set_off(raw_words: &[&str], index: usize) -> bool {
-    let ends_with_punctuation =
-        |raw: &str| raw.ends_with(|character: char| character.is_ascii_punctuation());
-    let after = raw_words
-        .get(index)
-        .is_some_and(|raw| ends_with_punctuation(raw));
-    let before = index == 0
-        || raw_words
-            .get(index - 1)
-            .is_some_and(|raw| ends_with_punctuation(raw));
-    after || before
-}
-
-trait StartsWithWords {
-    fn starts_with_words(&self, phrase: &[&str]) -> bool;
-}
-
-impl StartsWithWords for [String] {
-    fn starts_with_words(&self, phrase: &[&str]) -> bool {
-        self.len() >= phrase.len()
-            && self
-                .iter()
-                .zip(phrase)
-                .all(|(word, expected)| word == expected)
     }
 }
 
@@ -146,25 +82,6 @@ fn long_pauses(transcript: &Transcript) -> (u32, u32) {
     gaps.fold((0, 0), |(count, longest), gap| {
         (count + u32::from(gap > LONG_PAUSE_MS), longest.max(gap))
     })
-}
-
-/// Which of the question's key points the answer touches (any keyword present).
-fn key_point_coverage(words: &[String], question: &Question) -> (Vec<String>, Vec<String>) {
-    question.key_points.iter().fold(
-        (Vec::new(), Vec::new()),
-        |(mut covered, mut missed), key_point| {
-            if key_point
-                .keywords
-                .iter()
-                .any(|keyword| contains_phrase(words, keyword))
-            {
-                covered.push(key_point.label.clone());
-            } else {
-                missed.push(key_point.label.clone());
-            }
-            (covered, missed)
-        },
-    )
 }
 
 fn round_to_tenth(value: f32) -> f32 {
@@ -199,6 +116,7 @@ mod tests {
                     keywords: vec!["stateless".into()],
                 },
             ],
+            follow_ups: Vec::new(),
         }
     }
 

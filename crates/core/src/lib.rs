@@ -7,9 +7,11 @@ pub mod analytics;
 pub mod i18n;
 pub mod ports;
 pub mod question_bank;
+pub mod redaction;
 pub mod rubric;
 pub mod text;
 pub mod transcript;
 
 pub use question_bank::{KeyPoint, Question, QuestionBank};
+pub use redaction::{Redacted, redact};
 pub use transcript::{Transcript, Word};

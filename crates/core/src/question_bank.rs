@@ -1,7 +1,14 @@
 //! The built-in question bank (`assets/questions.json`), embedded at compile time.
 
+mod picker;
+
+#[cfg(test)]
+mod bank_tests;
+
 use aira_protocol::PracticeQuestion;
 use serde::Deserialize;
+
+pub use picker::{QuestionFilter, QuestionPicker};
 
 const BUILTIN_BANK: &str = include_str!("../../../assets/questions.json");
 
@@ -22,6 +29,9 @@ pub struct Question {
     /// The length of a complete answer, in words.
     pub target_words: u32,
     pub key_points: Vec<KeyPoint>,
+    /// What an interviewer might ask next; older banks have none.
+    #[serde(default)]
+    pub follow_ups: Vec<String>,
 }
 
 impl Question {
@@ -35,6 +45,7 @@ impl Question {
             level: "any".into(),
             target_words: 80,
             key_points: Vec::new(),
+            follow_ups: Vec::new(),
         }
     }
 
@@ -133,6 +144,16 @@ impl QuestionBank {
 
     pub fn get(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|question| question.id == id)
+    }
+
+    /// The questions a filter lets through, in the bank's order.
+    pub fn matching<'bank>(
+        &'bank self,
+        filter: &'bank QuestionFilter,
+    ) -> impl Iterator<Item = &'bank Question> + 'bank {
+        self.questions
+            .iter()
+            .filter(move |question| filter.matches(question))
     }
 
     /// The question at `seed` modulo the bank size; callers pass a random or rotating seed.

@@ -3,8 +3,18 @@
 /// Lower-cases a word and strips the punctuation Whisper attaches to it, keeping inner
 /// apostrophes and hyphens ("didn't", "b-tree").
 pub fn normalize_word(word: &str) -> String {
-    word.trim_matches(|character: char| !character.is_alphanumeric())
+    word.trim_matches(|character: char| !is_word_character(character))
         .to_lowercase()
+        // Whisper and phone keyboards write "I’m"; the phrase lists write "i'm".
+        .replace('’', "'")
+}
+
+/// Letters and digits, and the vowel signs of Indian scripts: those are combining marks, not
+/// alphanumeric, and trimming them would turn "अच्छा" (acha) into "अच्छ".
+fn is_word_character(character: char) -> bool {
+    const DANDAS: [char; 2] = ['।', '॥'];
+    character.is_alphanumeric()
+        || (('\u{0900}'..='\u{0DFF}').contains(&character) && !DANDAS.contains(&character))
 }
 
 /// The transcript's words, normalised, with empty tokens (pure punctuation) dropped.
@@ -42,6 +52,13 @@ mod tests {
         assert_eq!(normalize_word("\"didn't\""), "didn't");
         assert_eq!(normalize_word("B-tree."), "b-tree");
         assert_eq!(normalize_word("..."), "");
+        assert_eq!(normalize_word("I’m"), "i'm");
+    }
+
+    #[test]
+    fn indian_vowel_signs_are_kept_and_dandas_dropped() {
+        assert_eq!(normalize_word("अच्छा।"), "अच्छा");
+        assert_eq!(normalize_word("हाँ,"), "हाँ");
     }
 
     #[test]

@@ -1,0 +1,258 @@
+//! STAR components (situation, task, action, result) in a behavioral answer, found from the
+//! cue phrases people use to open each part. Cues are evidence, not proof: the coach says
+//! "no result was heard", never "your answer has no result".
+
+use serde::Serialize;
+
+use super::phrases::PhraseList;
+
+const SITUATION: &[&str] = &[
+    "when i was",
+    "while i was",
+    "during my",
+    "in my previous",
+    "in my last",
+    "at my previous",
+    "at my last",
+    "in my final year",
+    "in my third year",
+    "in my second year",
+    "in college",
+    "in our college",
+    "last year",
+    "the situation",
+    "the context",
+    "there was a",
+    "we had a",
+    "we were",
+    "our team was",
+    "back in",
+    "once",
+    "one time",
+    "at that time",
+    "in my internship",
+    "in my current",
+    "at my current",
+];
+const TASK: &[&str] = &[
+    "my task",
+    "my role",
+    "my responsibility",
+    "i was responsible",
+    "i was asked to",
+    "i was tasked",
+    "i had to",
+    "i needed to",
+    "the goal was",
+    "our goal was",
+    "the target was",
+    "the challenge was",
+    "the problem was",
+    "we needed to",
+    "we had to",
+    "my job was",
+    "the objective",
+    "i was supposed to",
+    "the requirement was",
+];
+const ACTION: &[&str] = &[
+    "i decided",
+    "i started",
+    "i built",
+    "i wrote",
+    "i created",
+    "i set up",
+    "i spoke",
+    "i talked",
+    "i proposed",
+    "i suggested",
+    "i organised",
+    "i organized",
+    "i took",
+    "i led",
+    "i made",
+    "i broke",
+    "i went",
+    "i met",
+    "i ran",
+    "i gave",
+    "i found",
+    "i chose",
+    "i did",
+    "so i",
+    "first i",
+    "then i",
+    "maine",
+];
+const RESULT: &[&str] = &[
+    "as a result",
+    "the result",
+    "in the end",
+    "finally",
+    "eventually",
+    "the outcome",
+    "which led to",
+    "this led to",
+    "it led to",
+    "because of this",
+    "thanks to this",
+    "reduced",
+    "increased",
+    "improved",
+    "saved",
+    "cut down",
+    "grew",
+    "delivered",
+    "launched",
+    "shipped",
+    "on time",
+    "got selected",
+    "we won",
+    "appreciated",
+    "promoted",
+    "achieved",
+    "completed",
+    "resolved",
+    "learned",
+    "learnt",
+    "the client was happy",
+];
+/// Words that state a quantity in an outcome.
+const QUANTITIES: &[&str] = &[
+    "percent", "per cent", "lakh", "lakhs", "crore", "crores", "thousand", "hundred", "million",
+    "double", "doubled", "half", "halved", "twice", "two", "three", "four", "five", "ten",
+    "twenty", "fifty",
+];
+/// Past-tense words that end in "-ed" without being actions.
+const NOT_ACTIONS: &[&str] = &["need", "feed", "speed", "seed", "bed", "red", "shed", "wed"];
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StarReport {
+    /// The first cue heard for each component, quoted in feedback; `None` when none was.
+    pub situation: Option<String>,
+    pub task: Option<String>,
+    pub action: Option<String>,
+    pub result: Option<String>,
+    /// A number or quantity word after the first result cue ("cut load time by 40 percent").
+    pub quantified_result: bool,
+    /// How many of the four components were heard.
+    pub components_found: u8,
+}
+
+impl StarReport {
+    /// The names of the four components, in STAR order, for a UI to show beside each.
+    pub const LABEL_KEYS: [&'static str; 4] = [
+        "analytics.star.situation",
+        "analytics.star.task",
+        "analytics.star.action",
+        "analytics.star.result",
+    ];
+}
+
+pub fn star(words: &[String]) -> StarReport {
+    let first = |cues: &[&str]| {
+        PhraseList::new(cues)
+            .find_all(words)
+            .first()
+            .map(|found| (found.phrase.to_owned(), found.start))
+    };
+    let situation = first(SITUATION).map(|(cue, _)| cue);
+    let task = first(TASK).map(|(cue, _)| cue);
+    // Whichever comes first: a listed cue or the speaker's own past-tense verb.
+    let action = [first(ACTION), first_past_tense_action(words)]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(_, start)| *start)
+        .map(|(cue, _)| cue);
+    let result = first(RESULT);
+    let quantified_result = result
+        .as_ref()
+        .is_some_and(|(_, start)| words[*start..].iter().any(|word| is_quantity(word)));
+    let result = result.map(|(cue, _)| cue);
+    let components_found = [&situation, &task, &action, &result]
+        .iter()
+        .filter(|component| component.is_some())
+        .count() as u8;
+    StarReport {
+        situation,
+        task,
+        action,
+        result,
+        quantified_result,
+        components_found,
+    }
+}
+
+/// "I migrated", "I automated": the speaker's own past-tense verb is an action.
+fn first_past_tense_action(words: &[String]) -> Option<(String, usize)> {
+    words.windows(2).enumerate().find_map(|(start, pair)| {
+        let verb = pair[1].as_str();
+        (pair[0] == "i" && verb.len() > 3 && verb.ends_with("ed") && !NOT_ACTIONS.contains(&verb))
+            .then(|| (pair.join(" "), start))
+    })
+}
+
+/// Digits that are not a calendar year, or a quantity word.
+fn is_quantity(word: &str) -> bool {
+    let is_year = word.len() == 4
+        && word
+            .parse::<u32>()
+            .is_ok_and(|year| (1950..2040).contains(&year));
+    (word.chars().any(|character| character.is_ascii_digit()) && !is_year)
+        || QUANTITIES.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalized_words;
+
+    fn report(text: &str) -> StarReport {
+        star(&normalized_words([text]))
+    }
+
+    #[test]
+    fn a_complete_star_answer_has_all_four_and_a_number() {
+        let answer = report(
+            "During my internship at Flipkart in 2022, the checkout page was timing out during \
+             the Big Billion Days sale. My task was to find why. I profiled the service and \
+             found an N plus one query, so I added a batch query and a Redis cache. As a result \
+             the p99 latency dropped from 3 seconds to 400 milliseconds.",
+        );
+        assert_eq!(answer.situation.as_deref(), Some("during my"));
+        assert_eq!(answer.task.as_deref(), Some("my task"));
+        assert_eq!(answer.action.as_deref(), Some("i profiled"));
+        assert_eq!(answer.result.as_deref(), Some("as a result"));
+        assert!(answer.quantified_result);
+        assert_eq!(answer.components_found, 4);
+    }
+
+    #[test]
+    fn a_vague_answer_misses_task_and_result() {
+        let answer = report(
+            "In college we were doing a project and there were some issues in the team, \
+             everyone had different ideas, it was a good experience overall.",
+        );
+        assert_eq!(answer.situation.as_deref(), Some("in college"));
+        assert_eq!(answer.task, None);
+        assert_eq!(answer.result, None);
+        assert!(!answer.quantified_result);
+    }
+
+    #[test]
+    fn hinglish_and_past_tense_actions_count() {
+        let answer = report("Maine pura pipeline Airflow pe shift kiya aur runtime half ho gaya.");
+        assert_eq!(answer.action.as_deref(), Some("maine"));
+        let answer = report("I automated the invoice reconciliation for our finance team.");
+        assert_eq!(answer.action.as_deref(), Some("i automated"));
+        assert_eq!(answer.result, None);
+    }
+
+    #[test]
+    fn a_year_is_not_a_quantified_result() {
+        let answer = report("Finally we completed it in 2021.");
+        assert!(answer.result.is_some());
+        assert!(!answer.quantified_result);
+        assert_eq!(report("").components_found, 0);
+    }
+}
