@@ -5,7 +5,15 @@
 //! of state, and its authors measure it more accurate than Silero v6 and TEN at about
 //! 0.0003 of real time. Measured here: espeak's breaths between sentences come out as
 //! 250–300 ms of unvoiced frames, digital silence scores 0.18–0.26 against the 0.5
-//! threshold. A side-by-side comparison on Aira's own noisy clips is still to do.
+//! threshold.
+//!
+//! Against WebRTC's detector on Aira's noisy interview answers (crowd, fan, hostel at 0-20
+//! dB SNR; `examples/voice_activity_peers.rs`), speech frames found / pause frames taken
+//! for speech: earshot 99.5 % / 53.5 %, WebRTC in its most aggressive mode 96.1 % /
+//! 47.2 %, in its default mode 99.5 % / 80.9 %. Earshot is the one that keeps every word
+//! and still ignores a fan (12.9 % against 41.2 %); in a crowd or a hostel, whose noise is
+//! other people talking, neither tells the user from the room (81.8 % / 52.8 %). A lost
+//! word is a wrong transcript, a kept pause only a later auto-stop, so earshot it is.
 
 use earshot::Detector;
 
