@@ -102,6 +102,7 @@ mod tests {
             score: 6,
             points: vec!["Add a result.".to_owned(), "Slow down.".to_owned()],
             engine: "local".to_owned(),
+            ..Feedback::default()
         };
         assert_eq!(
             spoken_feedback(&feedback),

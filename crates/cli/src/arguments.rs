@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use aira_protocol::TranscriptionEngine;
+use aira_protocol::EnginePolicy;
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Aira, a voice-first interview coach, without a window.
@@ -127,12 +127,12 @@ pub enum EngineArgument {
     Auto,
 }
 
-impl From<EngineArgument> for TranscriptionEngine {
+impl From<EngineArgument> for EnginePolicy {
     fn from(engine: EngineArgument) -> Self {
         match engine {
-            EngineArgument::Local => TranscriptionEngine::Local,
-            EngineArgument::Cloud => TranscriptionEngine::Cloud,
-            EngineArgument::Auto => TranscriptionEngine::Auto,
+            EngineArgument::Local => EnginePolicy::Local,
+            EngineArgument::Cloud => EnginePolicy::Cloud,
+            EngineArgument::Auto => EnginePolicy::Auto,
         }
     }
 }

@@ -1,30 +1,7 @@
-//! Coaches behind the [`Coach`] port. Today the offline coach; the Bedrock coach joins it
-//! behind the same port.
+//! Coaches behind the [`aira_core::ports::Coach`] port: the offline rubric coach, and the
+//! Amazon Bedrock coach (Converse / ConverseStream with a tool whose JSON schema is the
+//! feedback).
 
-use aira_core::i18n::Catalog;
-use aira_core::ports::{Coach, CoachError, CoachRequest, PortFuture};
-use aira_core::rubric::local_feedback;
-use aira_protocol::Feedback;
+mod local;
 
-/// The offline coach: the rule-based rubric in `aira_core::rubric`, no network, no model.
-pub struct LocalCoach {
-    catalog: Catalog,
-}
-
-impl LocalCoach {
-    pub fn new(catalog: Catalog) -> Self {
-        Self { catalog }
-    }
-}
-
-impl Coach for LocalCoach {
-    fn coach<'a>(&'a self, request: CoachRequest<'a>) -> PortFuture<'a, Feedback, CoachError> {
-        Box::pin(async move {
-            Ok(local_feedback(
-                request.metrics,
-                request.question,
-                &self.catalog,
-            ))
-        })
-    }
-}
+pub use local::LocalCoach;

@@ -6,7 +6,9 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use aira_protocol::{Feedback, Metrics};
+use aira_protocol::{Feedback, FeedbackDelta, Metrics};
+
+use crate::analytics::DeliveryReport;
 
 use crate::question_bank::Question;
 use crate::transcript::Transcript;
@@ -101,21 +103,68 @@ pub trait Transcriber: Send + Sync {
     ) -> PortFuture<'_, Transcript, TranscribeError>;
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq)]
 pub enum CoachError {
+    /// A cloud coach could not answer; `kind` says whether trying again later, fixing the
+    /// account or coaching offline is the remedy.
+    #[error("{message}")]
+    Cloud { kind: CloudFailure, message: String },
+    /// The coach answered, but not with feedback Aira can use (no tool call, broken JSON).
+    #[error("the coach's answer could not be read: {0}")]
+    Malformed(String),
     #[error("coaching failed: {0}")]
     Engine(String),
 }
+
+impl CoachError {
+    pub fn cloud(kind: CloudFailure, message: impl Into<String>) -> Self {
+        CoachError::Cloud {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+/// Receives feedback text as a streaming coach writes it.
+pub type FeedbackProgress<'a> = &'a (dyn Fn(FeedbackDelta) + Send + Sync);
 
 /// Everything a coach sees of one answer.
 pub struct CoachRequest<'a> {
     pub question: &'a Question,
     pub transcript: &'a Transcript,
     pub metrics: &'a Metrics,
+    /// The fuller delivery analysis: hedging, tone, repetition, vocabulary, STAR.
+    pub delivery: &'a DeliveryReport,
+    /// Where streamed text goes while the feedback is written; `None` when nobody watches.
+    pub progress: Option<FeedbackProgress<'a>>,
 }
 
 pub trait Coach: Send + Sync {
+    /// A name for people: "offline coach", "Amazon Bedrock (model id)".
+    fn engine_name(&self) -> String;
+    /// Whether the coach can take work now, checked without coaching (a cloud coach loads
+    /// its credentials). Local coaches are always ready.
+    fn check_ready(&self) -> PortFuture<'_, (), CoachError> {
+        Box::pin(async { Ok(()) })
+    }
     fn coach<'a>(&'a self, request: CoachRequest<'a>) -> PortFuture<'a, Feedback, CoachError>;
+}
+
+/// What question writing is given: the user's résumé and the job, both already redacted.
+pub struct QuestionRequest<'a> {
+    pub resume: &'a str,
+    pub job_description: Option<&'a str>,
+    pub role: &'a str,
+    pub level: &'a str,
+    pub count: usize,
+}
+
+/// Writes interview questions about the user's own résumé.
+pub trait QuestionWriter: Send + Sync {
+    fn write_questions<'a>(
+        &'a self,
+        request: QuestionRequest<'a>,
+    ) -> PortFuture<'a, Vec<Question>, CoachError>;
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -161,6 +161,7 @@ pub fn local_feedback(metrics: &Metrics, question: &Question, catalog: &Catalog)
         score: card.score(),
         points,
         engine: "local".into(),
+        ..Feedback::default()
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod app;
 mod error;
+mod feedback;
 mod history;
 mod models;
 mod practice;
@@ -13,16 +14,19 @@ mod recording;
 
 pub use app::{AppStatus, SpeakInput};
 pub use error::{CommandError, ErrorCode};
+pub use feedback::{
+    AccuracyVerdict, Feedback, FeedbackDelta, StarBreakdown, TechnicalAccuracy, TokenUsage,
+};
 pub use history::{HistoryInput, HistoryOutput, TurnStatus, TurnSummary};
 pub use models::{
     AvailableModelInfo, ImportModelInput, ImportSource, InstalledModelInfo, ModelNameInput,
     ModelOrigin, ModelProgress, ModelStage, ModelsOutput,
 };
 pub use practice::{
-    AnswerSource, Feedback, FillerCount, InputLevel, Metrics, PracticeQuestion, StartPracticeInput,
+    AnswerSource, FillerCount, InputLevel, Metrics, PracticeQuestion, StartPracticeInput,
     StopRecordingInput, SubmitAnswerFileInput, TurnResult,
 };
-pub use preferences::{Preferences, PreferencesPatch, TranscriptionEngine};
+pub use preferences::{EnginePolicy, Preferences, PreferencesPatch};
 pub use recording::{
     InputDeviceInfo, InputDevicesOutput, RecordingMode, RecordingUpdate, StartRecordingInput,
     StartRecordingOutput,

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use crate::Feedback;
+
 /// `start_practice`: pick a question (this one, or a random one) and speak it aloud.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct StartPracticeInput {
@@ -70,17 +72,6 @@ pub struct Metrics {
 pub struct FillerCount {
     pub filler: String,
     pub count: u32,
-}
-
-/// What the coach says about one answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Feedback {
-    /// 1 to 10.
-    pub score: u8,
-    /// Two or three specific sentences, most important first.
-    pub points: Vec<String>,
-    /// The engine that produced this feedback, e.g. "local".
-    pub engine: String,
 }
 
 /// The outcome of one practice turn, as saved.

@@ -4,48 +4,45 @@ use serde::{Deserialize, Serialize};
 
 use crate::RecordingMode;
 
-/// Which engine transcribes answers.
+/// Where a kind of work is done (transcribing answers, coaching them): on this computer, in
+/// the cloud, or the cloud with this computer as the fallback.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum TranscriptionEngine {
-    /// Whisper on this computer: private, works offline. The default, so audio never
-    /// leaves the computer unless the user asks.
+pub enum EnginePolicy {
+    /// On this computer (whisper, the offline coach): private, works offline. The default,
+    /// so nothing leaves the computer unless the user asks.
     #[default]
     Local,
-    /// Amazon Transcribe only; its errors are reported (the answer's audio is kept).
+    /// The AWS service only (Amazon Transcribe, Bedrock); its errors are reported (the
+    /// answer is kept).
     Cloud,
     /// The cloud when credentials are set up and it has been working, otherwise this
-    /// computer; a cloud failure is transcribed again locally.
+    /// computer; work the cloud fails on is done again locally.
     Auto,
 }
 
-impl TranscriptionEngine {
-    pub const ALL: [TranscriptionEngine; 3] = [
-        TranscriptionEngine::Local,
-        TranscriptionEngine::Cloud,
-        TranscriptionEngine::Auto,
-    ];
+impl EnginePolicy {
+    pub const ALL: [EnginePolicy; 3] =
+        [EnginePolicy::Local, EnginePolicy::Cloud, EnginePolicy::Auto];
 
     /// The name used in settings, preferences and on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
-            TranscriptionEngine::Local => "local",
-            TranscriptionEngine::Cloud => "cloud",
-            TranscriptionEngine::Auto => "auto",
+            EnginePolicy::Local => "local",
+            EnginePolicy::Cloud => "cloud",
+            EnginePolicy::Auto => "auto",
         }
     }
 }
 
-impl std::str::FromStr for TranscriptionEngine {
+impl std::str::FromStr for EnginePolicy {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        TranscriptionEngine::ALL
+        EnginePolicy::ALL
             .into_iter()
             .find(|engine| engine.as_str().eq_ignore_ascii_case(text.trim()))
-            .ok_or_else(|| {
-                format!("unknown transcription engine {text:?}: use local, cloud or auto")
-            })
+            .ok_or_else(|| format!("unknown engine {text:?}: use local, cloud or auto"))
     }
 }
 
@@ -66,7 +63,15 @@ pub struct Preferences {
     /// still wins.
     pub model: Option<String>,
     /// Where answers are transcribed: on this computer, in the cloud, or either.
-    pub transcription_engine: TranscriptionEngine,
+    pub transcription_engine: EnginePolicy,
+    /// Who coaches answers: the offline coach, Amazon Bedrock, or Bedrock when it works.
+    pub coach_engine: EnginePolicy,
+    /// The Bedrock model (or inference profile) id; `None` uses the default, a current
+    /// Claude Haiku. `AIRA_BEDROCK_MODEL` still wins.
+    pub bedrock_model: Option<String>,
+    /// The user agreed that answers coached offline while the cloud was out of reach are
+    /// sent to Bedrock once it answers again. Off by default: nothing leaves unasked.
+    pub recoach_when_online: bool,
 }
 
 impl Default for Preferences {
@@ -77,7 +82,10 @@ impl Default for Preferences {
             auto_stop_silence_seconds: 2.5,
             whisper_threads: None,
             model: None,
-            transcription_engine: TranscriptionEngine::default(),
+            transcription_engine: EnginePolicy::default(),
+            coach_engine: EnginePolicy::default(),
+            bedrock_model: None,
+            recoach_when_online: false,
         }
     }
 }
@@ -98,7 +106,14 @@ pub struct PreferencesPatch {
     #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
     pub model: Option<Option<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub transcription_engine: Option<TranscriptionEngine>,
+    pub transcription_engine: Option<EnginePolicy>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coach_engine: Option<EnginePolicy>,
+    /// `Some(None)` returns to the default model.
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub bedrock_model: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recoach_when_online: Option<bool>,
 }
 
 /// Tells a field that is absent (leave it) from one that is `null` (clear it).
@@ -145,6 +160,17 @@ impl Preferences {
         if let Some(engine) = patch.transcription_engine {
             self.transcription_engine = engine;
         }
+        if let Some(engine) = patch.coach_engine {
+            self.coach_engine = engine;
+        }
+        if let Some(model) = patch.bedrock_model {
+            self.bedrock_model = model
+                .map(|model| model.trim().to_owned())
+                .filter(|model| !model.is_empty());
+        }
+        if let Some(consent) = patch.recoach_when_online {
+            self.recoach_when_online = consent;
+        }
     }
 }
 
@@ -183,7 +209,7 @@ mod tests {
             serde_json::from_str(r#"{"recording_mode":"push_to_talk"}"#)?;
         assert_eq!(preferences.recording_mode, RecordingMode::PushToTalk);
         assert_eq!(preferences.auto_stop_silence_seconds, 2.5);
-        assert_eq!(preferences.transcription_engine, TranscriptionEngine::Local);
+        assert_eq!(preferences.transcription_engine, EnginePolicy::Local);
         Ok(())
     }
 
@@ -191,12 +217,12 @@ mod tests {
     fn the_transcription_engine_is_remembered_by_name() -> Result<(), serde_json::Error> {
         let mut preferences = Preferences::default();
         preferences.apply(serde_json::from_str(r#"{"transcription_engine":"auto"}"#)?);
-        assert_eq!(preferences.transcription_engine, TranscriptionEngine::Auto);
+        assert_eq!(preferences.transcription_engine, EnginePolicy::Auto);
         assert!(serde_json::to_string(&preferences)?.contains(r#""transcription_engine":"auto""#));
-        for engine in TranscriptionEngine::ALL {
-            assert_eq!(engine.as_str().parse::<TranscriptionEngine>(), Ok(engine));
+        for engine in EnginePolicy::ALL {
+            assert_eq!(engine.as_str().parse::<EnginePolicy>(), Ok(engine));
         }
-        assert!("whisper".parse::<TranscriptionEngine>().is_err());
+        assert!("whisper".parse::<EnginePolicy>().is_err());
         Ok(())
     }
 }

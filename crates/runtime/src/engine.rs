@@ -3,7 +3,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use aira_audio::{EARCON_SAMPLE_RATE, Earcon, Player, Recorder, Recording};
 use aira_coach::LocalCoach;
-use aira_core::analytics::analyze;
+use aira_core::analytics::{DeliveryConfig, analyze, analyze_delivery};
 use aira_core::i18n::Catalog;
 use aira_core::ports::{Coach, CoachRequest, Speaker, Transcriber};
 use aira_core::{Question, QuestionBank};
@@ -455,12 +455,15 @@ impl Engine {
         RuntimeError,
     > {
         let metrics = analyze(&transcript, question);
+        let delivery = analyze_delivery(&transcript, question, &DeliveryConfig::default());
         let feedback = self
             .coach
             .coach(CoachRequest {
                 question,
                 transcript: &transcript,
                 metrics: &metrics,
+                delivery: &delivery,
+                progress: None,
             })
             .await
             .map_err(|error| RuntimeError::Internal(error.to_string()))?;

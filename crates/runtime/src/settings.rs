@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use aira_models::catalog::{Catalog, CatalogError, OFFICIAL_BASE_URL};
 use aira_models::library::ModelLibrary;
-use aira_protocol::TranscriptionEngine;
+use aira_protocol::EnginePolicy;
 
 /// Must equal `identifier` in tauri.conf.json, so the app and the CLI share one data folder.
 pub const APP_IDENTIFIER: &str = "app.aira.coach";
@@ -30,7 +30,7 @@ pub struct Settings {
     pub language: String,
     /// Where answers are transcribed when set here (`--engine`, `AIRA_TRANSCRIPTION_ENGINE`):
     /// wins over the user's preference. See [`Settings::transcription_engine`].
-    pub transcription_engine: Option<TranscriptionEngine>,
+    pub transcription_engine: Option<EnginePolicy>,
     /// A certificate authority (PEM file) to trust for Amazon Transcribe besides the
     /// platform's: a company's TLS proxy, a test server. `AIRA_TRANSCRIBE_CA_FILE`.
     pub transcribe_ca_file: Option<PathBuf>,
@@ -101,10 +101,7 @@ impl Settings {
 
     /// The transcription policy: this setting, else the user's preference (local unless
     /// they chose otherwise).
-    pub fn transcription_engine(
-        &self,
-        preferences: &aira_protocol::Preferences,
-    ) -> TranscriptionEngine {
+    pub fn transcription_engine(&self, preferences: &aira_protocol::Preferences) -> EnginePolicy {
         self.transcription_engine
             .unwrap_or(preferences.transcription_engine)
     }

@@ -13,7 +13,7 @@ use aira_core::Transcript;
 use aira_core::ports::{
     CloudFailure, PortFuture, TranscribeError, Transcriber, TranscriptionOptions,
 };
-use aira_protocol::TranscriptionEngine;
+use aira_protocol::EnginePolicy;
 
 /// After a cloud failure, auto mode stays local this long before trying the cloud again:
 /// a network that is down or an account that is refused rarely recovers within seconds,
@@ -23,7 +23,7 @@ pub const DEFAULT_COOL_DOWN: Duration = Duration::from_secs(5 * 60);
 pub struct PolicyTranscriber {
     local: Arc<dyn Transcriber>,
     cloud: Option<Arc<dyn Transcriber>>,
-    policy: Mutex<TranscriptionEngine>,
+    policy: Mutex<EnginePolicy>,
     health: CloudHealth,
 }
 
@@ -31,7 +31,7 @@ impl PolicyTranscriber {
     pub fn new(
         local: Arc<dyn Transcriber>,
         cloud: Option<Arc<dyn Transcriber>>,
-        policy: TranscriptionEngine,
+        policy: EnginePolicy,
     ) -> Self {
         Self {
             local,
@@ -47,12 +47,12 @@ impl PolicyTranscriber {
         self
     }
 
-    pub fn policy(&self) -> TranscriptionEngine {
+    pub fn policy(&self) -> EnginePolicy {
         *lock(&self.policy)
     }
 
     /// Applies to transcriptions that start from now on.
-    pub fn set_policy(&self, policy: TranscriptionEngine) {
+    pub fn set_policy(&self, policy: EnginePolicy) {
         *lock(&self.policy) = policy;
     }
 
@@ -121,9 +121,9 @@ impl Transcriber for PolicyTranscriber {
                 .map_or_else(|| "no cloud engine".to_owned(), |cloud| cloud.engine_name())
         };
         match self.policy() {
-            TranscriptionEngine::Local => self.local.engine_name(),
-            TranscriptionEngine::Cloud => cloud_name(),
-            TranscriptionEngine::Auto => format!(
+            EnginePolicy::Local => self.local.engine_name(),
+            EnginePolicy::Cloud => cloud_name(),
+            EnginePolicy::Auto => format!(
                 "{} when available, else {}",
                 cloud_name(),
                 self.local.engine_name()
@@ -134,10 +134,8 @@ impl Transcriber for PolicyTranscriber {
     fn check_ready(&self) -> PortFuture<'_, (), TranscribeError> {
         Box::pin(async move {
             match self.policy() {
-                TranscriptionEngine::Local | TranscriptionEngine::Auto => {
-                    self.local.check_ready().await
-                }
-                TranscriptionEngine::Cloud => self.cloud()?.check_ready().await,
+                EnginePolicy::Local | EnginePolicy::Auto => self.local.check_ready().await,
+                EnginePolicy::Cloud => self.cloud()?.check_ready().await,
             }
         })
     }
@@ -149,9 +147,9 @@ impl Transcriber for PolicyTranscriber {
     ) -> PortFuture<'_, Transcript, TranscribeError> {
         Box::pin(async move {
             match self.policy() {
-                TranscriptionEngine::Local => self.local.transcribe(samples, options).await,
-                TranscriptionEngine::Cloud => self.transcribe_in_cloud(samples, options).await,
-                TranscriptionEngine::Auto => self.transcribe_auto(samples, options).await,
+                EnginePolicy::Local => self.local.transcribe(samples, options).await,
+                EnginePolicy::Cloud => self.transcribe_in_cloud(samples, options).await,
+                EnginePolicy::Auto => self.transcribe_auto(samples, options).await,
             }
         })
     }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use aira_core::ports::{TranscribeError, Transcriber, TranscriptionOptions};
-use aira_protocol::{ErrorCode, TranscriptionEngine};
+use aira_protocol::{EnginePolicy, ErrorCode};
 use aira_runtime::{PolicyTranscriber, RuntimeError};
 use aira_speech::transcribe_streaming::sdk_config_with_keys;
 use aira_speech::{AmazonSettings, AmazonTranscriber, WhisperSettings, WhisperTranscriber};
@@ -47,7 +47,7 @@ fn amazon(server: &TranscribeServer) -> Arc<dyn Transcriber> {
     ))
 }
 
-fn policy(server: &TranscribeServer, engine: TranscriptionEngine) -> PolicyTranscriber {
+fn policy(server: &TranscribeServer, engine: EnginePolicy) -> PolicyTranscriber {
     PolicyTranscriber::new(whisper(), Some(amazon(server)), engine)
 }
 
@@ -68,7 +68,7 @@ async fn a_cloud_failure_mid_stream_in_auto_mode_is_transcribed_locally_and_says
         after_bytes: half_of_the_audio,
         exception: "InternalFailureException".into(),
     });
-    let transcriber = policy(&server, TranscriptionEngine::Auto);
+    let transcriber = policy(&server, EnginePolicy::Auto);
     let transcript = transcribe(&transcriber, samples.clone())
         .await
         .unwrap_or_else(|error| panic!("auto mode must fall back, not fail: {error}"));
@@ -103,7 +103,7 @@ async fn a_dropped_connection_in_auto_mode_is_transcribed_locally() {
     let server = TranscribeServer::start(Behaviour::DropMidStream {
         after_bytes: 16_000,
     });
-    let transcriber = policy(&server, TranscriptionEngine::Auto);
+    let transcriber = policy(&server, EnginePolicy::Auto);
     let transcript = transcribe(&transcriber, spoken_answer())
         .await
         .unwrap_or_else(|error| panic!("{error}"));
@@ -121,7 +121,7 @@ async fn auto_mode_uses_a_working_cloud() {
     let server = TranscribeServer::start(Behaviour::Transcribe {
         text: ANSWER.into(),
     });
-    let transcriber = policy(&server, TranscriptionEngine::Auto);
+    let transcriber = policy(&server, EnginePolicy::Auto);
     let transcript = transcribe(&transcriber, spoken_answer())
         .await
         .unwrap_or_else(|error| panic!("{error}"));
@@ -136,11 +136,7 @@ async fn cloud_mode_reports_the_failure_with_its_error_code() {
         after_bytes: 16_000,
         exception: "InternalFailureException".into(),
     });
-    let outcome = transcribe(
-        &policy(&failing, TranscriptionEngine::Cloud),
-        spoken_answer(),
-    )
-    .await;
+    let outcome = transcribe(&policy(&failing, EnginePolicy::Cloud), spoken_answer()).await;
     let code = outcome.map_err(|error| RuntimeError::from(error).code());
     assert_eq!(code.err(), Some(ErrorCode::CloudFailed));
 
@@ -148,11 +144,7 @@ async fn cloud_mode_reports_the_failure_with_its_error_code() {
         status: 403,
         error_type: "AccessDeniedException".into(),
     });
-    let outcome = transcribe(
-        &policy(&refusing, TranscriptionEngine::Cloud),
-        spoken_answer(),
-    )
-    .await;
+    let outcome = transcribe(&policy(&refusing, EnginePolicy::Cloud), spoken_answer()).await;
     let code = outcome.map_err(|error| RuntimeError::from(error).code());
     assert_eq!(code.err(), Some(ErrorCode::CloudAccessDenied));
 }

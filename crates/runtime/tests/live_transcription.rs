@@ -211,7 +211,7 @@ async fn the_recorder_stopping_before_the_request_still_gives_the_transcript() {
 /// every piece of the answer is still transcribed, on this computer, with the reason kept.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cloud_failing_mid_answer_leaves_every_piece_to_whisper() {
-    use aira_protocol::TranscriptionEngine;
+    use aira_protocol::EnginePolicy;
     use aira_runtime::PolicyTranscriber;
     use aira_speech::transcribe_streaming::sdk_config_with_keys;
     use aira_speech::{AmazonSettings, AmazonTranscriber};
@@ -238,11 +238,8 @@ async fn a_cloud_failing_mid_answer_leaves_every_piece_to_whisper() {
         beam_size: aira_speech::DEFAULT_BEAM_SIZE,
     })
     .unwrap_or_else(|error| panic!("{error}"));
-    let policy = PolicyTranscriber::new(
-        Arc::new(whisper),
-        Some(Arc::new(cloud)),
-        TranscriptionEngine::Auto,
-    );
+    let policy =
+        PolicyTranscriber::new(Arc::new(whisper), Some(Arc::new(cloud)), EnginePolicy::Auto);
     let (session, events) = LiveSession::start(
         Arc::new(policy),
         LiveOptions {

@@ -42,6 +42,7 @@ async fn turns_survive_closing_and_reopening_the_file() -> Result<(), Box<dyn st
         score: 4,
         points: vec!["Say more.".into()],
         engine: "local".into(),
+        ..Feedback::default()
     };
     store
         .complete_turn(

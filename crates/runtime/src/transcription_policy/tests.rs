@@ -80,7 +80,7 @@ fn offline() -> TranscribeError {
     TranscribeError::cloud(CloudFailure::Offline, "the network is down")
 }
 
-fn policy(local: &Arc<Fake>, cloud: &Arc<Fake>, engine: TranscriptionEngine) -> PolicyTranscriber {
+fn policy(local: &Arc<Fake>, cloud: &Arc<Fake>, engine: EnginePolicy) -> PolicyTranscriber {
     PolicyTranscriber::new(
         Arc::clone(local) as Arc<dyn Transcriber>,
         Some(Arc::clone(cloud) as Arc<dyn Transcriber>),
@@ -97,7 +97,7 @@ async fn transcribe(transcriber: &PolicyTranscriber) -> Result<Transcript, Trans
 #[tokio::test]
 async fn local_policy_never_touches_the_cloud() -> Result<(), TranscribeError> {
     let (local, cloud) = (Fake::healthy("local"), Fake::healthy("cloud"));
-    let transcriber = policy(&local, &cloud, TranscriptionEngine::Local);
+    let transcriber = policy(&local, &cloud, EnginePolicy::Local);
     let transcript = transcribe(&transcriber).await?;
     assert_eq!(transcript.engine, "local");
     assert_eq!(transcript.fallback, None);
@@ -109,7 +109,7 @@ async fn local_policy_never_touches_the_cloud() -> Result<(), TranscribeError> {
 #[tokio::test]
 async fn cloud_policy_reports_cloud_errors_instead_of_going_local() {
     let (local, cloud) = (Fake::healthy("local"), Fake::failing("cloud", offline()));
-    let transcriber = policy(&local, &cloud, TranscriptionEngine::Cloud);
+    let transcriber = policy(&local, &cloud, EnginePolicy::Cloud);
     assert_eq!(transcribe(&transcriber).await, Err(offline()));
     assert_eq!(local.calls(), 0);
     cloud.heal();
@@ -123,7 +123,7 @@ async fn cloud_policy_reports_cloud_errors_instead_of_going_local() {
 #[tokio::test]
 async fn auto_uses_a_healthy_cloud() -> Result<(), TranscribeError> {
     let (local, cloud) = (Fake::healthy("local"), Fake::healthy("cloud"));
-    let transcriber = policy(&local, &cloud, TranscriptionEngine::Auto);
+    let transcriber = policy(&local, &cloud, EnginePolicy::Auto);
     let transcript = transcribe(&transcriber).await?;
     assert_eq!(transcript.engine, "cloud");
     assert_eq!(transcript.fallback, None);
@@ -139,8 +139,8 @@ async fn auto_uses_a_healthy_cloud() -> Result<(), TranscribeError> {
 async fn auto_transcribes_locally_when_the_cloud_fails_and_rests_it_for_the_cool_down()
 -> Result<(), TranscribeError> {
     let (local, cloud) = (Fake::healthy("local"), Fake::failing("cloud", offline()));
-    let transcriber = policy(&local, &cloud, TranscriptionEngine::Auto)
-        .with_cool_down(Duration::from_millis(300));
+    let transcriber =
+        policy(&local, &cloud, EnginePolicy::Auto).with_cool_down(Duration::from_millis(300));
 
     let first = transcribe(&transcriber).await?;
     assert_eq!(first.engine, "local");
@@ -179,7 +179,7 @@ async fn auto_stays_local_without_credentials_and_says_so() -> Result<(), Transc
             "no AWS credentials are configured",
         ),
     );
-    let transcriber = policy(&local, &cloud, TranscriptionEngine::Auto);
+    let transcriber = policy(&local, &cloud, EnginePolicy::Auto);
     let transcript = transcribe(&transcriber).await?;
     assert_eq!(transcript.engine, "local");
     assert_eq!(
@@ -196,7 +196,7 @@ async fn silence_heard_by_the_cloud_is_not_a_reason_to_go_local() {
         Fake::healthy("local"),
         Fake::failing("cloud", TranscribeError::NoSpeech),
     );
-    let transcriber = policy(&local, &cloud, TranscriptionEngine::Auto);
+    let transcriber = policy(&local, &cloud, EnginePolicy::Auto);
     assert_eq!(
         transcribe(&transcriber).await,
         Err(TranscribeError::NoSpeech)
@@ -214,9 +214,9 @@ async fn silence_heard_by_the_cloud_is_not_a_reason_to_go_local() {
 #[tokio::test]
 async fn the_policy_can_change_while_running() {
     let (local, cloud) = (Fake::healthy("local"), Fake::healthy("cloud"));
-    let transcriber = policy(&local, &cloud, TranscriptionEngine::Local);
-    transcriber.set_policy(TranscriptionEngine::Cloud);
-    assert_eq!(transcriber.policy(), TranscriptionEngine::Cloud);
+    let transcriber = policy(&local, &cloud, EnginePolicy::Local);
+    transcriber.set_policy(EnginePolicy::Cloud);
+    assert_eq!(transcriber.policy(), EnginePolicy::Cloud);
     let transcript = transcribe(&transcriber).await;
     assert_eq!(
         transcript.map(|transcript| transcript.engine),
@@ -230,13 +230,13 @@ async fn without_a_cloud_engine_cloud_mode_fails_and_auto_goes_local() {
     let transcriber = PolicyTranscriber::new(
         Arc::clone(&local) as Arc<dyn Transcriber>,
         None,
-        TranscriptionEngine::Cloud,
+        EnginePolicy::Cloud,
     );
     assert!(matches!(
         transcribe(&transcriber).await,
         Err(TranscribeError::Cloud { .. })
     ));
-    transcriber.set_policy(TranscriptionEngine::Auto);
+    transcriber.set_policy(EnginePolicy::Auto);
     let transcript = transcribe(&transcriber).await;
     assert!(transcript.is_ok_and(|transcript| transcript.fallback.is_some()));
 }
