@@ -8,60 +8,35 @@
 
 mod audio;
 mod client;
-mod failure;
 mod language;
 mod results;
 
 use std::future::Future;
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use aira_aws::{CredentialsCheck, classify};
 use aira_core::Transcript;
 use aira_core::ports::{
     CloudFailure, PortFuture, SAMPLE_RATE, TranscribeError, Transcriber, TranscriptionOptions,
 };
 use aws_sdk_transcribestreaming::Client;
-use aws_sdk_transcribestreaming::config::{ProvideCredentials, SharedCredentialsProvider};
+use aws_sdk_transcribestreaming::config::SharedCredentialsProvider;
 use aws_sdk_transcribestreaming::primitives::Blob;
 use aws_sdk_transcribestreaming::types::error::AudioStreamError;
 use aws_sdk_transcribestreaming::types::{
     AudioEvent, AudioStream, LanguageCode, MediaEncoding, TranscriptResultStream,
 };
 
+pub use aira_aws::{DEFAULT_REGION, load_standard_config, sdk_config_with_keys};
 pub use aws_config::SdkConfig;
-pub use client::{DEFAULT_REGION, load_standard_config};
 pub use language::language_code;
 
-/// A configuration with fixed keys instead of the standard chain: for tests, and for keys
-/// Aira gets some other way.
-pub fn sdk_config_with_keys(
-    region: &str,
-    access_key_id: &str,
-    secret_access_key: &str,
-) -> SdkConfig {
-    use aws_sdk_transcribestreaming::config::{BehaviorVersion, Credentials, Region};
-    SdkConfig::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new(region.to_owned()))
-        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
-            access_key_id,
-            secret_access_key,
-            None,
-            None,
-            "aira-fixed-keys",
-        )))
-        .build()
-}
+/// Names the service in messages.
+const SERVICE: &str = "Amazon Transcribe";
 
 /// Quieter than this everywhere is silence; the same threshold as the local engine, so a
 /// silent piece costs no cloud call.
 const SILENCE_PEAK: f32 = 0.01;
-/// Resolving credentials can mean running a process or asking a metadata service; auto
-/// mode does not wait longer than this before answering locally.
-const CREDENTIALS_TIMEOUT: Duration = Duration::from_secs(3);
-/// How long a credentials check is trusted: long enough that live pieces do not repeat it.
-const READY_FOR: Duration = Duration::from_secs(300);
-const NOT_READY_FOR: Duration = Duration::from_secs(30);
 
 #[derive(Debug, Clone)]
 pub struct AmazonSettings {
@@ -114,8 +89,7 @@ pub struct AmazonTranscriber {
     language: Result<LanguageCode, TranscribeError>,
     source: ConfigSource,
     connection: tokio::sync::OnceCell<Connection>,
-    /// The last credentials check and when it was made.
-    readiness: Mutex<Option<(Instant, Result<(), TranscribeError>)>>,
+    credentials: CredentialsCheck,
 }
 
 impl AmazonTranscriber {
@@ -136,7 +110,7 @@ impl AmazonTranscriber {
             settings,
             source,
             connection: tokio::sync::OnceCell::new(),
-            readiness: Mutex::new(None),
+            credentials: CredentialsCheck::default(),
         }
     }
 
@@ -162,37 +136,11 @@ impl AmazonTranscriber {
 
     /// Resolves credentials, remembering the outcome for a while.
     async fn check_credentials(&self) -> Result<(), TranscribeError> {
-        if let Some((checked, outcome)) = lock(&self.readiness).as_ref() {
-            let trusted_for = if outcome.is_ok() {
-                READY_FOR
-            } else {
-                NOT_READY_FOR
-            };
-            if checked.elapsed() < trusted_for {
-                return outcome.clone();
-            }
-        }
-        let outcome = self.resolve_credentials().await;
-        *lock(&self.readiness) = Some((Instant::now(), outcome.clone()));
-        outcome
-    }
-
-    async fn resolve_credentials(&self) -> Result<(), TranscribeError> {
         let connection = self.connection().await?;
-        let denied = |reason: String| TranscribeError::cloud(CloudFailure::AccessDenied, reason);
-        let Some(provider) = &connection.credentials else {
-            return Err(denied(
-                "Amazon Transcribe: no AWS credentials are configured".into(),
-            ));
-        };
-        match tokio::time::timeout(CREDENTIALS_TIMEOUT, provider.provide_credentials()).await {
-            Ok(Ok(_)) => Ok(()),
-            Ok(Err(error)) => Err(failure::credentials_failure(&error)),
-            Err(_) => Err(denied(format!(
-                "Amazon Transcribe: no AWS credentials were found within {} s",
-                CREDENTIALS_TIMEOUT.as_secs()
-            ))),
-        }
+        Ok(self
+            .credentials
+            .check(SERVICE, connection.credentials.as_ref())
+            .await?)
     }
 
     async fn transcribe_samples(
@@ -261,12 +209,12 @@ impl AmazonTranscriber {
         let mut output = self
             .within_idle_timeout(request.send())
             .await?
-            .map_err(|error| failure::classify(&error))?;
+            .map_err(|error| classify(SERVICE, &error))?;
         let mut words = Vec::new();
         while let Some(event) = self
             .within_idle_timeout(output.transcript_result_stream.recv())
             .await?
-            .map_err(|error| failure::classify(&error))?
+            .map_err(|error| classify(SERVICE, &error))?
         {
             if let TranscriptResultStream::TranscriptEvent(event) = event
                 && let Some(transcript) = event.transcript()
@@ -319,10 +267,4 @@ impl Transcriber for AmazonTranscriber {
     ) -> PortFuture<'_, Transcript, TranscribeError> {
         Box::pin(self.transcribe_samples(samples, options))
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }

@@ -1,11 +1,50 @@
 //! The SDK's errors in the terms Aira acts on ([`CloudFailure`]): offline, access denied,
-//! throttled, timed out, or a failure of the service itself.
+//! throttled, timed out, or a failure of the service itself. Every AWS SDK shares these
+//! error types, so one classification serves every adapter.
 
 use std::error::Error as StdError;
 
-use aira_core::ports::{CloudFailure, TranscribeError};
+use aira_core::ports::CloudFailure;
 use aws_credential_types::provider::error::CredentialsError;
-use aws_sdk_transcribestreaming::error::{ProvideErrorMetadata, SdkError};
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+
+/// A cloud call that failed: what kind of failure, and a message for people that names
+/// the service and, where there is one, the fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CloudError {
+    pub kind: CloudFailure,
+    pub message: String,
+}
+
+impl CloudError {
+    pub fn new(kind: CloudFailure, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for CloudError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CloudError {}
+
+impl From<CloudError> for aira_core::ports::TranscribeError {
+    fn from(error: CloudError) -> Self {
+        Self::cloud(error.kind, error.message)
+    }
+}
+
+impl From<CloudError> for aira_core::ports::CoachError {
+    fn from(error: CloudError) -> Self {
+        Self::cloud(error.kind, error.message)
+    }
+}
 
 /// Error codes AWS uses when the credentials are missing, wrong or not allowed.
 const ACCESS_DENIED_CODES: [&str; 8] = [
@@ -19,24 +58,24 @@ const ACCESS_DENIED_CODES: [&str; 8] = [
     "NotAuthorized",
 ];
 /// Error codes for too many requests or streams at once.
-const THROTTLED_CODES: [&str; 3] = [
+const THROTTLED_CODES: [&str; 4] = [
     "LimitExceededException",
     "ThrottlingException",
     "TooManyRequestsException",
+    "ServiceQuotaExceededException",
 ];
 
-/// Classifies an error of the call or of its result stream.
-pub fn classify<E, R>(error: &SdkError<E, R>) -> TranscribeError
+/// Classifies an error of a call to `service` ("Amazon Bedrock") or of its result stream.
+pub fn classify<E, R>(service: &str, error: &SdkError<E, R>) -> CloudError
 where
     E: ProvideErrorMetadata + StdError + 'static,
     R: std::fmt::Debug + Send + Sync + 'static,
 {
     let chain = error as &(dyn StdError + 'static);
-    let failure = |kind: CloudFailure, summary: &str| {
-        TranscribeError::cloud(kind, format!("Amazon Transcribe: {summary}"))
-    };
+    let failure =
+        |kind: CloudFailure, summary: &str| CloudError::new(kind, format!("{service}: {summary}"));
     if let Some(credentials) = find_source::<CredentialsError>(chain) {
-        return credentials_failure(credentials);
+        return credentials_failure(service, credentials);
     }
     match error {
         SdkError::ServiceError(context) => {
@@ -79,16 +118,16 @@ where
 
 /// No credentials, said so that the fix is clear; the provider's own words follow, shortened
 /// (the default chain reports its last source, often the instance metadata service).
-pub fn credentials_failure(error: &CredentialsError) -> TranscribeError {
+pub fn credentials_failure(service: &str, error: &CredentialsError) -> CloudError {
     let detail: String = describe_chain(error).chars().take(240).collect();
     let summary = match error {
         CredentialsError::CredentialsNotLoaded(_) => "no AWS credentials were found",
         _ => "the AWS credentials could not be loaded",
     };
-    TranscribeError::cloud(
+    CloudError::new(
         CloudFailure::AccessDenied,
         format!(
-            "Amazon Transcribe: {summary} (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, \
+            "{service}: {summary} (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, \
              or AWS_PROFILE; {detail})"
         ),
     )

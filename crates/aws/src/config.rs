@@ -1,0 +1,67 @@
+//! The AWS configuration every adapter starts from.
+
+use aws_config::environment::region::EnvironmentVariableRegionProvider;
+use aws_config::meta::region::RegionProviderChain;
+use aws_config::profile::ProfileFileRegionProvider;
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_credential_types::Credentials;
+use aws_credential_types::provider::SharedCredentialsProvider;
+use aws_smithy_http_client::tls::rustls_provider::CryptoMode;
+use aws_smithy_http_client::tls::{Provider, TlsContext, TrustStore};
+use aws_smithy_runtime_api::client::http::SharedHttpClient;
+
+/// Mumbai: most of Aira's users are in India; it offers Transcribe's en-IN, hi-IN, ta-IN and
+/// te-IN, and Bedrock's Claude models.
+pub const DEFAULT_REGION: &str = "ap-south-1";
+
+/// The standard configuration: credentials from the default chain (environment, profile,
+/// credential_process, web identity, container and instance roles); region from
+/// `AWS_REGION` or the profile, else [`DEFAULT_REGION`]; endpoint overrides such as
+/// `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`. Reads files, contacts nothing.
+pub async fn load_standard_config() -> SdkConfig {
+    // Not the default region chain: it ends by asking the EC2 instance metadata service,
+    // which on a laptop only costs time before the default below is taken anyway.
+    let region = RegionProviderChain::first_try(EnvironmentVariableRegionProvider::new())
+        .or_else(ProfileFileRegionProvider::new())
+        .or_else(Region::from_static(DEFAULT_REGION));
+    aws_config::defaults(BehaviorVersion::latest())
+        .region(region)
+        .load()
+        .await
+}
+
+/// A configuration with fixed keys instead of the standard chain: for tests, and for keys
+/// Aira gets some other way.
+pub fn sdk_config_with_keys(
+    region: &str,
+    access_key_id: &str,
+    secret_access_key: &str,
+) -> SdkConfig {
+    SdkConfig::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new(region.to_owned()))
+        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
+            access_key_id,
+            secret_access_key,
+            None,
+            None,
+            "aira-fixed-keys",
+        )))
+        .build()
+}
+
+/// The SDK's own HTTPS client (rustls, HTTP/2 by ALPN), trusting the platform's
+/// certificates and `pem` as well: a company proxy's authority, or a test server's.
+pub fn https_client_trusting(pem: &[u8]) -> Result<SharedHttpClient, String> {
+    let trust = TrustStore::empty()
+        .with_native_roots(true)
+        .with_pem_certificate(pem.to_vec());
+    let context = TlsContext::builder()
+        .with_trust_store(trust)
+        .build()
+        .map_err(|error| format!("the extra certificate authority cannot be used: {error}"))?;
+    Ok(aws_smithy_http_client::Builder::new()
+        .tls_provider(Provider::Rustls(CryptoMode::AwsLc))
+        .tls_context(context)
+        .build_https())
+}

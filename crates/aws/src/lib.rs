@@ -1,0 +1,18 @@
+//! What Aira's AWS adapters (Transcribe, Bedrock, later Polly) share, so each adapter only
+//! says what is particular to its service:
+//! - [`config`]: the standard configuration (credentials chain, region, endpoint variables),
+//!   read on first use so opening Aira needs neither network nor credentials; an HTTPS
+//!   client that trusts an extra certificate authority.
+//! - [`credentials`]: a quick, remembered "are there credentials?" check for auto mode.
+//! - [`failure`]: any SDK error as a [`CloudError`]: offline, access denied, throttled,
+//!   timed out, or the service's own failure, with a message that names the fix.
+
+pub mod config;
+pub mod credentials;
+pub mod failure;
+
+pub use config::{
+    DEFAULT_REGION, https_client_trusting, load_standard_config, sdk_config_with_keys,
+};
+pub use credentials::CredentialsCheck;
+pub use failure::{CloudError, classify, credentials_failure, describe_chain};
