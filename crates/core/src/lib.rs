@@ -6,6 +6,7 @@
 pub mod analytics;
 pub mod i18n;
 pub mod ports;
+pub mod prompt;
 pub mod question_bank;
 pub mod redaction;
 pub mod rubric;

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use aira_protocol::{Feedback, FeedbackDelta, Metrics};
 
 use crate::analytics::DeliveryReport;
+use crate::prompt::WrittenQuestion;
 
 use crate::question_bank::Question;
 use crate::transcript::Transcript;
@@ -164,7 +165,7 @@ pub trait QuestionWriter: Send + Sync {
     fn write_questions<'a>(
         &'a self,
         request: QuestionRequest<'a>,
-    ) -> PortFuture<'a, Vec<Question>, CoachError>;
+    ) -> PortFuture<'a, Vec<WrittenQuestion>, CoachError>;
 }
 
 #[derive(Debug, thiserror::Error)]
