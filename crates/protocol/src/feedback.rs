@@ -105,7 +105,9 @@ impl TokenUsage {
 /// A piece of cloud feedback as it is written, streamed to the UI before the whole arrives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FeedbackDelta {
-    /// Text of the better phrasing or the summary, appended in order.
+    /// Which part is being written: "summary" or "better_answer".
+    pub field: String,
+    /// Text to append to that part.
     pub text: String,
 }
 

@@ -1,6 +1,8 @@
 //! Helpers for tests only. They fail loudly when something a test needs is missing: a test
 //! that quietly skips would report a check that never ran.
 
+#[cfg(feature = "bedrock-server")]
+pub mod bedrock_server;
 pub mod noise;
 #[cfg(feature = "transcribe-server")]
 pub mod transcribe_server;

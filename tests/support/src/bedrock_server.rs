@@ -1,0 +1,400 @@
+//! A local Amazon Bedrock Runtime server, so the real SDK client can be tested without an
+//! AWS account: plain HTTP/1.1 on 127.0.0.1, speaking the restJson1 protocol of Converse
+//! (`POST /model/{id}/converse`) and the event stream of ConverseStream
+//! (`POST /model/{id}/converse-stream`, `application/vnd.amazon.eventstream` frames:
+//! messageStart, contentBlockStart, contentBlockDelta…, contentBlockStop, messageStop,
+//! metadata).
+//!
+//! Each request takes the next [`Reply`] of the script (the last one repeats), and every
+//! request is recorded for the test to check: path, headers and JSON body.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::convert::Infallible;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use aws_smithy_eventstream::frame::write_message_to;
+use aws_smithy_types::event_stream::{Header, HeaderValue, Message};
+use bytes::Bytes;
+use http_body_util::combinators::BoxBody;
+use http_body_util::{BodyExt, Full, StreamBody};
+use hyper::body::{Frame, Incoming};
+use hyper::{Request, Response};
+use hyper_util::rt::TokioIo;
+use serde_json::{Value, json};
+use tokio::sync::{mpsc, oneshot};
+
+type ResponseBody = BoxBody<Bytes, std::io::Error>;
+
+/// How the server answers one request.
+#[derive(Debug, Clone)]
+pub enum Reply {
+    /// The model calls the forced tool with `input`: a Converse response, or a stream whose
+    /// tool input arrives in several pieces of JSON text.
+    ToolInput(Value),
+    /// A stream whose tool input is this text, valid JSON or not (Converse answers take
+    /// only valid JSON, so use [`Reply::ToolInput`] there).
+    RawToolText(String),
+    /// The model answers in plain text and calls no tool.
+    TextOnly(String),
+    /// The stream sends its first `frames` frames of a [`Reply::ToolInput`] answer, then the
+    /// connection is dropped.
+    CutAfter { input: Value, frames: usize },
+    /// An exception frame inside the stream (e.g. "throttlingException").
+    StreamException { exception_type: String },
+    /// `status` with `x-amzn-ErrorType: error_type` and a JSON message.
+    Refuse { status: u16, error_type: String },
+    /// Reads the request and never answers.
+    Hang,
+}
+
+impl Reply {
+    pub fn refuse(status: u16, error_type: &str) -> Self {
+        Reply::Refuse {
+            status,
+            error_type: error_type.into(),
+        }
+    }
+}
+
+/// A request as the server saw it.
+#[derive(Debug, Clone)]
+pub struct SeenRequest {
+    pub path: String,
+    /// Lower-case names.
+    pub headers: BTreeMap<String, String>,
+    pub body: Value,
+}
+
+impl SeenRequest {
+    /// The user message's text.
+    pub fn user_text(&self) -> String {
+        self.body["messages"][0]["content"][0]["text"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    pub fn system_text(&self) -> String {
+        self.body["system"][0]["text"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+}
+
+pub struct BedrockServer {
+    /// `http://127.0.0.1:PORT`: give it to the client as its endpoint.
+    pub endpoint_url: String,
+    seen: Arc<Mutex<Vec<SeenRequest>>>,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl BedrockServer {
+    /// Starts a server on its own thread and runtime answering with `script` in order.
+    /// Panics if it cannot start: the test could prove nothing without it.
+    pub fn start(script: Vec<Reply>) -> Self {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.set_nonblocking(true).map(|()| listener))
+            .unwrap_or_else(|error| panic!("could not bind the test server: {error}"));
+        let address = listener
+            .local_addr()
+            .unwrap_or_else(|error| panic!("test server address: {error}"));
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let (stop, stopped) = oneshot::channel();
+        let shared = Arc::clone(&seen);
+        let script = Arc::new(Mutex::new(VecDeque::from(script)));
+        std::thread::Builder::new()
+            .name("bedrock-test-server".into())
+            .spawn(move || serve(listener, script, shared, stopped))
+            .unwrap_or_else(|error| panic!("could not start the test server thread: {error}"));
+        Self {
+            endpoint_url: format!("http://{address}"),
+            seen,
+            stop: Some(stop),
+        }
+    }
+
+    /// Every request so far, oldest first.
+    pub fn requests(&self) -> Vec<SeenRequest> {
+        lock(&self.seen).clone()
+    }
+}
+
+impl Drop for BedrockServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take()
+            && stop.send(()).is_err()
+        {
+            // The server thread is gone already; nothing to stop.
+        }
+    }
+}
+
+fn serve(
+    listener: std::net::TcpListener,
+    script: Arc<Mutex<VecDeque<Reply>>>,
+    seen: Arc<Mutex<Vec<SeenRequest>>>,
+    mut stopped: oneshot::Receiver<()>,
+) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap_or_else(|error| panic!("test server runtime: {error}"));
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)
+            .unwrap_or_else(|error| panic!("test server listener: {error}"));
+        loop {
+            let accepted = tokio::select! {
+                accepted = listener.accept() => accepted,
+                _ = &mut stopped => return,
+            };
+            let Ok((socket, _)) = accepted else { continue };
+            let script = Arc::clone(&script);
+            let seen = Arc::clone(&seen);
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(move |request| {
+                    handle(request, Arc::clone(&script), Arc::clone(&seen))
+                });
+                // A connection cut on purpose, or dropped by a client that gave up, ends here.
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(TokioIo::new(socket), service)
+                    .await;
+            });
+        }
+    });
+}
+
+async fn handle(
+    request: Request<Incoming>,
+    script: Arc<Mutex<VecDeque<Reply>>>,
+    seen: Arc<Mutex<Vec<SeenRequest>>>,
+) -> Result<Response<ResponseBody>, Infallible> {
+    let path = request.uri().path().to_owned();
+    let headers = request
+        .headers()
+        .iter()
+        .map(|(name, value)| {
+            (
+                name.as_str().to_owned(),
+                String::from_utf8_lossy(value.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let body = match request.into_body().collect().await {
+        Ok(collected) => serde_json::from_slice(&collected.to_bytes()).unwrap_or(Value::Null),
+        Err(_) => Value::Null,
+    };
+    let tool_name = body["toolConfig"]["toolChoice"]["tool"]["name"]
+        .as_str()
+        .unwrap_or("record_feedback")
+        .to_owned();
+    lock(&seen).push(SeenRequest {
+        path: path.clone(),
+        headers,
+        body,
+    });
+    let reply = {
+        let mut script = lock(&script);
+        if script.len() > 1 {
+            script.pop_front()
+        } else {
+            script.front().cloned()
+        }
+    }
+    .unwrap_or(Reply::Hang);
+    let streaming = path.ends_with("/converse-stream");
+    Ok(match reply {
+        Reply::Refuse { status, error_type } => refusal(status, &error_type),
+        Reply::Hang => {
+            tokio::time::sleep(Duration::from_secs(3_600)).await;
+            refusal(500, "InternalServerException")
+        }
+        reply if streaming => stream_reply(reply, &tool_name),
+        Reply::ToolInput(input) => converse_reply(json!([
+            {"toolUse": {"toolUseId": "tooluse_1", "name": tool_name, "input": input}}
+        ])),
+        Reply::TextOnly(text) => converse_reply(json!([{ "text": text }])),
+        other => panic!("{other:?} is a streaming reply, but the request was Converse"),
+    })
+}
+
+fn full(body: String) -> ResponseBody {
+    Full::new(Bytes::from(body))
+        .map_err(|never| match never {})
+        .boxed()
+}
+
+fn refusal(status: u16, error_type: &str) -> Response<ResponseBody> {
+    let body = json!({ "message": format!("refused by the test server ({error_type})") });
+    Response::builder()
+        .status(status)
+        .header("content-type", "application/json")
+        .header("x-amzn-errortype", error_type)
+        .body(full(body.to_string()))
+        .unwrap_or_else(|error| panic!("test response: {error}"))
+}
+
+fn converse_reply(content: Value) -> Response<ResponseBody> {
+    let stop_reason = if content[0].get("toolUse").is_some() {
+        "tool_use"
+    } else {
+        "end_turn"
+    };
+    let body = json!({
+        "output": {"message": {"role": "assistant", "content": content}},
+        "stopReason": stop_reason,
+        "usage": {"inputTokens": 1_200, "outputTokens": 350, "totalTokens": 1_550},
+        "metrics": {"latencyMs": 420},
+    });
+    Response::builder()
+        .status(200)
+        .header("content-type", "application/json")
+        .body(full(body.to_string()))
+        .unwrap_or_else(|error| panic!("test response: {error}"))
+}
+
+/// The frames of a streamed answer, and how many to send before cutting (if at all).
+fn stream_reply(reply: Reply, tool_name: &str) -> Response<ResponseBody> {
+    let (frames, cut_after) = match reply {
+        Reply::ToolInput(input) => (tool_frames(&input.to_string(), tool_name), None),
+        Reply::RawToolText(text) => (tool_frames(&text, tool_name), None),
+        Reply::CutAfter { input, frames } => {
+            (tool_frames(&input.to_string(), tool_name), Some(frames))
+        }
+        Reply::TextOnly(text) => (text_frames(&text), None),
+        Reply::StreamException { exception_type } => (
+            vec![
+                event("messageStart", json!({"role": "assistant"})),
+                exception(&exception_type),
+            ],
+            None,
+        ),
+        Reply::Refuse { .. } | Reply::Hang => (Vec::new(), None),
+    };
+    let (sender, receiver) = mpsc::unbounded_channel::<Result<Frame<Bytes>, std::io::Error>>();
+    tokio::spawn(async move {
+        for (index, frame) in frames.into_iter().enumerate() {
+            if cut_after == Some(index) {
+                // An error frame makes hyper abort the connection mid-body.
+                let _ = sender.send(Err(std::io::Error::other("cut by the test server")));
+                return;
+            }
+            if sender.send(Ok(Frame::data(frame))).is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    });
+    let body = StreamBody::new(tokio_stream_from(receiver)).boxed();
+    Response::builder()
+        .status(200)
+        .header("content-type", "application/vnd.amazon.eventstream")
+        .body(body)
+        .unwrap_or_else(|error| panic!("test response: {error}"))
+}
+
+fn tokio_stream_from(
+    mut receiver: mpsc::UnboundedReceiver<Result<Frame<Bytes>, std::io::Error>>,
+) -> impl futures_util::Stream<Item = Result<Frame<Bytes>, std::io::Error>> {
+    futures_util::stream::poll_fn(move |context| receiver.poll_recv(context))
+}
+
+/// A tool call streamed as the service does it: the input JSON cut into pieces of about
+/// 40 bytes (at character boundaries), one contentBlockDelta each.
+fn tool_frames(input_text: &str, tool_name: &str) -> Vec<Bytes> {
+    let mut frames = vec![
+        event("messageStart", json!({"role": "assistant"})),
+        event(
+            "contentBlockStart",
+            json!({"contentBlockIndex": 0, "start": {"toolUse": {"toolUseId": "tooluse_1", "name": tool_name}}}),
+        ),
+    ];
+    for piece in pieces(input_text, 40) {
+        frames.push(event(
+            "contentBlockDelta",
+            json!({"contentBlockIndex": 0, "delta": {"toolUse": {"input": piece}}}),
+        ));
+    }
+    frames.extend(ending("tool_use"));
+    frames
+}
+
+fn text_frames(text: &str) -> Vec<Bytes> {
+    let mut frames = vec![event("messageStart", json!({"role": "assistant"}))];
+    frames.push(event(
+        "contentBlockDelta",
+        json!({"contentBlockIndex": 0, "delta": {"text": text}}),
+    ));
+    frames.extend(ending("end_turn"));
+    frames
+}
+
+fn ending(stop_reason: &str) -> Vec<Bytes> {
+    vec![
+        event("contentBlockStop", json!({"contentBlockIndex": 0})),
+        event("messageStop", json!({"stopReason": stop_reason})),
+        event(
+            "metadata",
+            json!({"usage": {"inputTokens": 1_200, "outputTokens": 350, "totalTokens": 1_550}, "metrics": {"latencyMs": 420}}),
+        ),
+    ]
+}
+
+fn pieces(text: &str, size: usize) -> Vec<String> {
+    let characters: Vec<char> = text.chars().collect();
+    characters
+        .chunks(size)
+        .map(|chunk| chunk.iter().collect())
+        .collect()
+}
+
+fn event(event_type: &str, payload: Value) -> Bytes {
+    frame(
+        vec![
+            Header::new(":message-type", HeaderValue::String("event".into())),
+            Header::new(
+                ":event-type",
+                HeaderValue::String(event_type.to_owned().into()),
+            ),
+            Header::new(
+                ":content-type",
+                HeaderValue::String("application/json".into()),
+            ),
+        ],
+        payload,
+    )
+}
+
+fn exception(exception_type: &str) -> Bytes {
+    frame(
+        vec![
+            Header::new(":message-type", HeaderValue::String("exception".into())),
+            Header::new(
+                ":exception-type",
+                HeaderValue::String(exception_type.to_owned().into()),
+            ),
+            Header::new(
+                ":content-type",
+                HeaderValue::String("application/json".into()),
+            ),
+        ],
+        json!({"message": format!("{exception_type} from the test server")}),
+    )
+}
+
+fn frame(headers: Vec<Header>, payload: Value) -> Bytes {
+    let mut message = Message::new(Bytes::from(payload.to_string()));
+    for header in headers {
+        message = message.add_header(header);
+    }
+    let mut buffer = Vec::new();
+    write_message_to(&message, &mut buffer)
+        .unwrap_or_else(|error| panic!("test event frame: {error}"));
+    Bytes::from(buffer)
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
