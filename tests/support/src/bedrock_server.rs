@@ -157,10 +157,13 @@ fn serve(
                 let service = hyper::service::service_fn(move |request| {
                     handle(request, Arc::clone(&script), Arc::clone(&seen))
                 });
-                // A connection cut on purpose, or dropped by a client that gave up, ends here.
-                let _ = hyper::server::conn::http1::Builder::new()
+                let served = hyper::server::conn::http1::Builder::new()
                     .serve_connection(TokioIo::new(socket), service)
                     .await;
+                if let Err(error) = served {
+                    // A connection cut on purpose, or dropped by a client that gave up.
+                    eprintln!("bedrock test server connection ended: {error}");
+                }
             });
         }
     });
@@ -278,7 +281,12 @@ fn stream_reply(reply: Reply, tool_name: &str) -> Response<ResponseBody> {
         for (index, frame) in frames.into_iter().enumerate() {
             if cut_after == Some(index) {
                 // An error frame makes hyper abort the connection mid-body.
-                let _ = sender.send(Err(std::io::Error::other("cut by the test server")));
+                if sender
+                    .send(Err(std::io::Error::other("cut by the test server")))
+                    .is_err()
+                {
+                    // The client is gone already.
+                }
                 return;
             }
             if sender.send(Ok(Frame::data(frame))).is_err() {
