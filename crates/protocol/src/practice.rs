@@ -48,6 +48,8 @@ pub struct InputLevel {
 pub enum AnswerSource {
     Microphone,
     File,
+    /// Typed instead of spoken: for users without a microphone, and for scripts.
+    Typed,
 }
 
 /// Delivery figures computed from the transcript and its word timings.

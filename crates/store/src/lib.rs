@@ -1,6 +1,7 @@
 //! Aira's SQLite database through sqlx: a file in the app data folder, WAL mode,
 //! versioned migrations (`migrations/`), and the queries the app and CLI need.
 
+mod coaching_queue;
 mod turns;
 
 use std::path::Path;
@@ -10,6 +11,7 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
+pub use coaching_queue::QueuedTurn;
 pub use turns::{CompletedTurn, NewTurn};
 
 #[derive(Debug, thiserror::Error)]

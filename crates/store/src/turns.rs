@@ -1,5 +1,7 @@
 use aira_core::Transcript;
-use aira_protocol::{AnswerSource, Feedback, Metrics, PracticeQuestion, TurnStatus, TurnSummary};
+use aira_protocol::{
+    AnswerSource, Feedback, Metrics, PracticeQuestion, TokenUsage, TurnStatus, TurnSummary,
+};
 use sqlx::Row;
 
 use crate::{Store, StoreError};
@@ -7,6 +9,8 @@ use crate::{Store, StoreError};
 /// What is known of a turn when its audio has just been saved.
 pub struct NewTurn<'a> {
     pub created_at: &'a str,
+    /// The run of the app or CLI the turn belongs to: usage is totalled per session.
+    pub session_id: &'a str,
     pub question: &'a PracticeQuestion,
     pub source: AnswerSource,
     pub audio_path: &'a str,
@@ -24,10 +28,15 @@ fn to_json(value: &impl serde::Serialize) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|error| StoreError::Decode(error.to_string()))
 }
 
+fn usage(feedback: &Feedback) -> TokenUsage {
+    feedback.usage.unwrap_or_default()
+}
+
 fn source_name(source: AnswerSource) -> &'static str {
     match source {
         AnswerSource::Microphone => "microphone",
         AnswerSource::File => "file",
+        AnswerSource::Typed => "typed",
     }
 }
 
@@ -35,10 +44,11 @@ impl Store {
     /// Saves a turn whose audio is on disk but not yet transcribed; returns its id.
     pub async fn insert_recorded_turn(&self, turn: NewTurn<'_>) -> Result<i64, StoreError> {
         let result = sqlx::query(
-            "INSERT INTO turns (created_at, question_id, question_json, source, audio_path, status)
-             VALUES (?, ?, ?, ?, ?, 'recorded')",
+            "INSERT INTO turns (created_at, session_id, question_id, question_json, source, audio_path, status)
+             VALUES (?, ?, ?, ?, ?, ?, 'recorded')",
         )
         .bind(turn.created_at)
+        .bind(turn.session_id)
         .bind(&turn.question.id)
         .bind(to_json(turn.question)?)
         .bind(source_name(turn.source))
@@ -51,7 +61,8 @@ impl Store {
     pub async fn complete_turn(&self, id: i64, turn: CompletedTurn<'_>) -> Result<(), StoreError> {
         sqlx::query(
             "UPDATE turns SET status = 'coached', transcript = ?, words_json = ?, metrics_json = ?,
-                 feedback_json = ?, score = ?, transcription_engine = ?, error = NULL
+                 feedback_json = ?, score = ?, transcription_engine = ?, error = NULL,
+                 coach_engine = ?, input_tokens = ?, output_tokens = ?, cost_usd = ?
              WHERE id = ?",
         )
         .bind(&turn.transcript.text)
@@ -60,6 +71,10 @@ impl Store {
         .bind(to_json(turn.feedback)?)
         .bind(i64::from(turn.feedback.score))
         .bind(turn.transcription_engine)
+        .bind(&turn.feedback.engine)
+        .bind(i64::from(usage(turn.feedback).input_tokens))
+        .bind(i64::from(usage(turn.feedback).output_tokens))
+        .bind(usage(turn.feedback).estimated_cost_usd)
         .bind(id)
         .execute(self.pool())
         .await?;

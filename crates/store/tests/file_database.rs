@@ -2,7 +2,7 @@
 
 use aira_core::{Transcript, Word};
 use aira_protocol::{AnswerSource, Feedback, Metrics, PracticeQuestion, TurnStatus};
-use aira_store::{CompletedTurn, NewTurn, Store};
+use aira_store::{CompletedTurn, NewTurn, Store, StoreError};
 
 fn question(id: &str) -> PracticeQuestion {
     PracticeQuestion {
@@ -24,6 +24,7 @@ async fn turns_survive_closing_and_reopening_the_file() -> Result<(), Box<dyn st
     let first = store
         .insert_recorded_turn(NewTurn {
             created_at: "2026-11-20T10:00:00Z",
+            session_id: "session-1",
             question: &question("one"),
             source: AnswerSource::Microphone,
             audio_path: "/data/audio/one.wav",
@@ -58,6 +59,7 @@ async fn turns_survive_closing_and_reopening_the_file() -> Result<(), Box<dyn st
     let second = store
         .insert_recorded_turn(NewTurn {
             created_at: "2026-11-21T09:30:00Z",
+            session_id: "session-1",
             question: &question("two"),
             source: AnswerSource::File,
             audio_path: "/data/audio/two.wav",
@@ -94,6 +96,7 @@ async fn a_recorded_turn_is_listed_before_it_is_coached() -> Result<(), Box<dyn 
     store
         .insert_recorded_turn(NewTurn {
             created_at: "2026-11-22T08:00:00Z",
+            session_id: "session-1",
             question: &question("three"),
             source: AnswerSource::Microphone,
             audio_path: "three.wav",
@@ -114,5 +117,88 @@ async fn a_file_that_is_not_a_database_is_refused_and_left_untouched()
     std::fs::write(&path, &garbage)?;
     assert!(Store::open(&path).await.is_err());
     assert_eq!(std::fs::read(&path)?, garbage);
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_coaching_queue_survives_a_reopen_and_cloud_feedback_replaces_offline()
+-> Result<(), StoreError> {
+    let folder = tempfile::tempdir().map_err(|error| StoreError::Decode(error.to_string()))?;
+    let path = folder.path().join("aira.sqlite3");
+    let question = PracticeQuestion {
+        id: "q1".into(),
+        text: "What is a mutex?".into(),
+        role: "software".into(),
+        kind: "technical".into(),
+        level: "fresher".into(),
+        key_points: vec![],
+    };
+    let turn = {
+        let store = Store::open(&path).await?;
+        let turn = store
+            .insert_recorded_turn(NewTurn {
+                created_at: "2026-11-22T09:00:00Z",
+                session_id: "session-2",
+                question: &question,
+                source: AnswerSource::Typed,
+                audio_path: "",
+            })
+            .await?;
+        let transcript = Transcript::from_words(
+            vec![Word::new("A", 0, 300), Word::new("lock.", 400, 700)],
+            1_000,
+        );
+        let offline = Feedback {
+            score: 3,
+            points: vec!["Say more.".into()],
+            engine: "local".into(),
+            fallback: Some("Amazon Bedrock: the service could not be reached".into()),
+            ..Feedback::default()
+        };
+        store
+            .complete_turn(
+                turn,
+                CompletedTurn {
+                    transcript: &transcript,
+                    metrics: &Metrics::default(),
+                    feedback: &offline,
+                    transcription_engine: "typed",
+                },
+            )
+            .await?;
+        store
+            .queue_for_cloud(turn, "2026-11-22T09:00:01Z", "offline")
+            .await?;
+        store.close().await;
+        turn
+    };
+    let store = Store::open(&path).await?;
+    let queued = store.queued_turns(10).await?;
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0].turn_id, turn);
+    assert_eq!(queued[0].transcript, "A lock.");
+    assert_eq!(queued[0].words.len(), 2);
+    store.count_queue_attempt(turn, "still offline").await?;
+    assert_eq!(store.queued_turns(10).await?[0].attempts, 1);
+
+    let cloud = Feedback {
+        score: 6,
+        points: vec!["Define it and give an example.".into()],
+        engine: "bedrock".into(),
+        usage: Some(aira_protocol::TokenUsage {
+            input_tokens: 1_000,
+            output_tokens: 300,
+            estimated_cost_usd: 0.0025,
+        }),
+        ..Feedback::default()
+    };
+    store.replace_feedback(turn, &cloud).await?;
+    assert_eq!(store.queued_count().await?, 0);
+    let history = store.history(10).await?;
+    assert_eq!(history[0].score, Some(6));
+    let usage = store.usage(Some("session-2")).await?;
+    assert_eq!((usage.input_tokens, usage.output_tokens), (1_000, 300));
+    assert_eq!(store.usage(Some("another")).await?.input_tokens, 0);
+    assert!((store.usage(None).await?.estimated_cost_usd - 0.0025).abs() < 1e-9);
     Ok(())
 }
