@@ -21,10 +21,10 @@ pub use delivery::{DeliveryConfig, DeliveryReport, Length, Pace, analyze_deliver
 pub use fillers::count_fillers;
 pub use phrases::PhraseCount;
 pub use repetition::RepetitionReport;
-pub use star::StarReport;
+pub use star::{StarReport, is_quantity};
 pub use terms::TermReport;
 pub use tone::{Tone, ToneReport};
-pub use vocabulary::{Variety, VocabularyReport};
+pub use vocabulary::{Variety, VocabularyReport, WINDOW as VOCABULARY_WINDOW};
 
 use crate::question_bank::Question;
 use crate::text::normalized_words;

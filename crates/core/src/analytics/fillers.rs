@@ -51,6 +51,10 @@ const WHEN_SET_OFF: &[&str] = &[
     "ना",
 ];
 
+/// Of [`WHEN_SET_OFF`], the words that after a comma join two clauses ("it is reliable, so
+/// HTTP uses it"): a filler only when followed by punctuation or opening a sentence.
+const CONJUNCTIONS: &[&str] = &["so"];
+
 const PHRASES: &[&str] = &["you know", "i mean", "you see", "what to say"];
 
 /// Filler words and phrases with their counts, most frequent first. Takes the words as
@@ -66,6 +70,7 @@ pub fn count_fillers(raw_words: &[&str]) -> Vec<FillerCount> {
         .collect();
     let always = normalized_list(ALWAYS);
     let when_set_off = normalized_list(WHEN_SET_OFF);
+    let conjunctions = normalized_list(CONJUNCTIONS);
     let phrases = PhraseList::new(PHRASES);
     let mut found: Vec<&str> = Vec::new();
     let mut index = 0;
@@ -77,7 +82,12 @@ pub fn count_fillers(raw_words: &[&str]) -> Vec<FillerCount> {
         }
         let word = words[index].as_str();
         if always.iter().any(|filler| filler == word)
-            || (when_set_off.iter().any(|filler| filler == word) && is_set_off(&raw_words, index))
+            || (when_set_off.iter().any(|filler| filler == word)
+                && is_set_off(
+                    &raw_words,
+                    index,
+                    conjunctions.iter().any(|conjunction| conjunction == word),
+                ))
         {
             found.push(word);
         }
@@ -96,18 +106,24 @@ fn normalized_list(words: &[&str]) -> Vec<String> {
     words.iter().map(|word| normalize_word(word)).collect()
 }
 
-/// Whether the word at `index` is bounded by punctuation or opens the answer.
-fn is_set_off(raw_words: &[&str], index: usize) -> bool {
+/// Whether the word at `index` is bounded by punctuation or opens the answer. For a
+/// conjunction, a comma before it does not count: ", so" joins two clauses.
+fn is_set_off(raw_words: &[&str], index: usize, conjunction: bool) -> bool {
     let ends_with_punctuation = |raw: &str| {
         raw.ends_with(|character: char| character.is_ascii_punctuation() || character == '।')
     };
+    let ends_sentence = |raw: &str| raw.ends_with(['.', '?', '!', '।']);
     let after = raw_words
         .get(index)
         .is_some_and(|raw| ends_with_punctuation(raw));
     let before = index == 0
-        || raw_words
-            .get(index - 1)
-            .is_some_and(|raw| ends_with_punctuation(raw));
+        || raw_words.get(index - 1).is_some_and(|raw| {
+            if conjunction {
+                ends_sentence(raw)
+            } else {
+                ends_with_punctuation(raw)
+            }
+        });
     after || before
 }
 
@@ -149,6 +165,14 @@ mod tests {
         assert_eq!(
             counts("So, like, I would like to join"),
             vec![("like".to_owned(), 1), ("so".to_owned(), 1)]
+        );
+        assert!(
+            counts("It is reliable, so HTTP uses it. It is fast, so video uses it.").is_empty(),
+            "', so' joining two clauses is a conjunction"
+        );
+        assert_eq!(
+            counts("Haan, so, the client was happy. So we shipped it."),
+            vec![("so".to_owned(), 2), ("haan".to_owned(), 1)]
         );
     }
 

@@ -84,7 +84,9 @@ const ACTION: &[&str] = &[
     "then i",
     "maine",
 ];
-const RESULT: &[&str] = &[
+/// Phrases that announce the result. Preferred over [`RESULT`]'s verbs, which also turn up
+/// while the situation is told ("memory grew with every login").
+const RESULT_OPENERS: &[&str] = &[
     "as a result",
     "the result",
     "in the end",
@@ -96,6 +98,8 @@ const RESULT: &[&str] = &[
     "it led to",
     "because of this",
     "thanks to this",
+];
+const RESULT: &[&str] = &[
     "reduced",
     "increased",
     "improved",
@@ -164,7 +168,7 @@ pub fn star(words: &[String]) -> StarReport {
         .flatten()
         .min_by_key(|(_, start)| *start)
         .map(|(cue, _)| cue);
-    let result = first(RESULT);
+    let result = first(RESULT_OPENERS).or_else(|| first(RESULT));
     let quantified_result = result
         .as_ref()
         .is_some_and(|(_, start)| words[*start..].iter().any(|word| is_quantity(word)));
@@ -193,7 +197,7 @@ fn first_past_tense_action(words: &[String]) -> Option<(String, usize)> {
 }
 
 /// Digits that are not a calendar year, or a quantity word.
-fn is_quantity(word: &str) -> bool {
+pub fn is_quantity(word: &str) -> bool {
     let is_year = word.len() == 4
         && word
             .parse::<u32>()
@@ -246,6 +250,18 @@ mod tests {
         let answer = report("I automated the invoice reconciliation for our finance team.");
         assert_eq!(answer.action.as_deref(), Some("i automated"));
         assert_eq!(answer.result, None);
+    }
+
+    #[test]
+    fn an_announced_result_wins_over_an_earlier_result_verb() {
+        let answer = report(
+            "Our service crashed and memory grew with every login. I added logs and found a \
+             leaking cache. As a result memory use dropped by 60 percent.",
+        );
+        assert_eq!(answer.result.as_deref(), Some("as a result"));
+        assert!(answer.quantified_result);
+        let unannounced = report("I rewrote the query and it reduced the load time.");
+        assert_eq!(unannounced.result.as_deref(), Some("reduced"));
     }
 
     #[test]
