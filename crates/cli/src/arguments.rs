@@ -27,11 +27,14 @@ pub struct Arguments {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Coach an answer, recorded earlier or spoken now, and save the turn
-    #[command(group = clap::ArgGroup::new("source").required(true).args(["answer", "microphone"]))]
+    #[command(group = clap::ArgGroup::new("source").required(true).args(["answer", "answer_text", "microphone"]))]
     Practice {
         /// The recorded answer: WAV, MP3, M4A/AAC, OGG/Vorbis or FLAC
         #[arg(long, value_name = "FILE")]
         answer: Option<PathBuf>,
+        /// The answer as text, typed instead of spoken (no pace or pauses are measured)
+        #[arg(long, value_name = "TEXT")]
+        answer_text: Option<String>,
         /// Answer by voice now. Words appear as you speak; recording stops after a pause
         /// (auto-stop mode), or when you press Enter
         #[arg(long)]
@@ -48,7 +51,13 @@ pub enum Command {
         /// Where to transcribe [default: AIRA_TRANSCRIPTION_ENGINE, else the saved preference, else local]
         #[arg(long, value_enum, value_name = "ENGINE")]
         engine: Option<EngineArgument>,
+        /// Who coaches: the offline coach, Amazon Bedrock, or Bedrock when it works
+        /// [default: AIRA_COACH_ENGINE, else the saved preference, else local]
+        #[arg(long, value_enum, value_name = "COACH")]
+        coach: Option<EngineArgument>,
     },
+    /// Coach again with Amazon Bedrock the answers coached offline while it was out of reach
+    Recoach,
     /// Transcribe audio files (the model is loaded once for all of them)
     Transcribe {
         /// Audio files: WAV, MP3, M4A/AAC, OGG/Vorbis or FLAC
@@ -75,8 +84,18 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
-    /// List the built-in questions
-    Questions,
+    /// List the built-in questions, all or those of a role, type and level
+    Questions {
+        /// software, data, frontend, backend, product, general or campus
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// technical, behavioral or hr
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: Option<String>,
+        /// fresher or experienced
+        #[arg(long, value_name = "LEVEL")]
+        level: Option<String>,
+    },
     /// Whisper models: list, download, import, choose, remove
     Models {
         #[command(subcommand)]

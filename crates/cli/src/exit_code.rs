@@ -15,6 +15,8 @@ pub fn for_error(code: ErrorCode) -> ExitCode {
         | ErrorCode::UnsupportedLanguage
         | ErrorCode::FileNotFound
         | ErrorCode::UnknownQuestion
+        | ErrorCode::EmptyAnswer
+        | ErrorCode::DocumentUnreadable
         | ErrorCode::NotRecording
         | ErrorCode::AlreadyRecording => 3,
         ErrorCode::ModelMissing
@@ -31,7 +33,8 @@ pub fn for_error(code: ErrorCode) -> ExitCode {
         | ErrorCode::CloudOffline
         | ErrorCode::CloudAccessDenied
         | ErrorCode::CloudThrottled
-        | ErrorCode::CloudFailed => 7,
+        | ErrorCode::CloudFailed
+        | ErrorCode::CoachFailed => 7,
         // What shells report for a program stopped by Ctrl-C (128 + SIGINT).
         ErrorCode::Cancelled => 130,
     })

@@ -61,6 +61,12 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
     {
         settings.transcription_engine = Some((*engine).into());
     }
+    if let Command::Practice {
+        coach: Some(coach), ..
+    } = &arguments.command
+    {
+        settings.coach_engine = Some((*coach).into());
+    }
     // Model management needs neither the database nor a loaded model.
     let command = match arguments.command {
         Command::Models { command } => return models::run(command, &settings, output).await,
@@ -70,6 +76,7 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
     let result = match command {
         Command::Practice {
             answer,
+            answer_text,
             microphone,
             question_id,
             question,
@@ -81,8 +88,11 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
                 (None, Some(text)) => aira_runtime::Question::custom(&text),
                 (None, None) => engine.next_question(),
             };
-            let turn = match answer {
-                Some(answer) if !microphone => engine.practice_file(&question, &answer).await,
+            let turn = match (answer, answer_text) {
+                (_, Some(text)) => engine.practice_typed(&question, &text, None).await,
+                (Some(answer), None) if !microphone => {
+                    engine.practice_file(&question, &answer).await
+                }
                 _ => listen::practice_by_voice(&engine, &question, output).await,
             };
             if let Ok(turn) = &turn {
@@ -100,10 +110,24 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
             output.history(&turns);
             ExitCode::SUCCESS
         }),
-        Command::Questions => {
-            output.questions(engine.questions());
+        Command::Questions { role, kind, level } => {
+            let filter = aira_core::question_bank::QuestionFilter { role, kind, level };
+            let chosen: Vec<_> = engine
+                .questions()
+                .iter()
+                .filter(|question| filter.matches(question))
+                .cloned()
+                .collect();
+            output.questions(&chosen);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Recoach => match engine.recoach_queued().await {
+            Ok(outcome) => {
+                output.recoached(outcome, engine.coaching_usage().await?);
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(error) => Err(error),
+        },
         Command::Models { .. } => Ok(ExitCode::SUCCESS), // handled above
     };
     engine.close().await;

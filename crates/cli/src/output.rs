@@ -1,6 +1,7 @@
 //! Everything the CLI prints: plain text for people (and screen readers: no tables drawn
 //! with symbols, one fact a line), or JSON with `--json`.
 
+mod feedback;
 pub mod models;
 
 use std::process::ExitCode;
@@ -39,15 +40,15 @@ impl Output {
         let metrics = &turn.metrics;
         println!("Question: {}", turn.question.text);
         println!("Transcript: {}", turn.transcript);
-        println!(
-            "{}",
-            catalog.format(
-                "feedback.summary",
-                &[("score", turn.feedback.score.to_string())]
-            )
-        );
-        for point in &turn.feedback.points {
-            println!("- {point}");
+        feedback::print(&turn.feedback, catalog);
+        if turn.source == aira_protocol::AnswerSource::Typed {
+            println!("Words: {}", metrics.word_count);
+            println!(
+                "Coach: {}",
+                catalog.get(&format!("feedback.engine.{}", turn.feedback.engine))
+            );
+            println!("Saved as turn {}", turn.turn_id);
+            return;
         }
         println!(
             "Duration: {:.1} s (speaking {:.1} s)",
@@ -113,6 +114,35 @@ impl Output {
                 turn.id, turn.created_at, outcome, turn.question_text
             );
         }
+    }
+
+    /// What a pass over the coaching queue did, and the cloud coach's usage.
+    pub fn recoached(
+        &self,
+        outcome: aira_runtime::RecoachOutcome,
+        usage: (aira_protocol::TokenUsage, aira_protocol::TokenUsage),
+    ) {
+        if self.json {
+            #[derive(Serialize)]
+            struct Recoached {
+                coached: u32,
+                remaining: u32,
+                session_usage: aira_protocol::TokenUsage,
+                total_usage: aira_protocol::TokenUsage,
+            }
+            return Self::print_json(&Recoached {
+                coached: outcome.coached,
+                remaining: outcome.remaining,
+                session_usage: usage.0,
+                total_usage: usage.1,
+            });
+        }
+        println!("Coached again by the cloud: {}", outcome.coached);
+        println!("Still waiting: {}", outcome.remaining);
+        println!(
+            "All cloud coaching so far: {}",
+            feedback::usage_sentence(&Catalog::english(), &usage.1)
+        );
     }
 
     pub fn questions(&self, questions: &[Question]) {

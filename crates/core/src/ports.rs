@@ -129,7 +129,9 @@ impl CoachError {
 /// Receives feedback text as a streaming coach writes it.
 pub type FeedbackProgress<'a> = &'a (dyn Fn(FeedbackDelta) + Send + Sync);
 
-/// Everything a coach sees of one answer.
+/// Everything a coach sees of one answer. Only references: copied freely, so a policy can
+/// hand the same answer to a second coach.
+#[derive(Clone, Copy)]
 pub struct CoachRequest<'a> {
     pub question: &'a Question,
     pub transcript: &'a Transcript,

@@ -14,7 +14,7 @@ pub mod parsing;
 pub mod questions;
 
 pub use coaching::{CoachingPrompt, FEEDBACK_TOOL, coaching_prompt, feedback_tool_schema};
-pub use injection::{Screened, screen_answer};
+pub use injection::{Screened, screen_answer, screen_transcript};
 pub use parsing::{PartialFields, parse_feedback};
 pub use questions::{
     QUESTIONS_TOOL, WrittenQuestion, parse_questions, questions_prompt, questions_tool_schema,

@@ -55,6 +55,14 @@ pub enum ErrorCode {
     CloudThrottled,
     /// The cloud service failed or stopped answering.
     CloudFailed,
+    /// A typed answer with no words in it.
+    EmptyAnswer,
+    /// Amazon Bedrock could not do what only it can (write résumé questions); answers are
+    /// still coached offline.
+    CoachFailed,
+    /// A résumé or job description could not be read: damaged, encrypted, too large, a
+    /// scan without text, or not a PDF, DOCX or text file.
+    DocumentUnreadable,
     /// The user stopped the operation.
     Cancelled,
     /// Anything else; the message says what.
@@ -62,7 +70,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 30] = [
         ErrorCode::NoMicrophone,
         ErrorCode::ModelMissing,
         ErrorCode::ModelInvalid,
@@ -88,6 +96,9 @@ impl ErrorCode {
         ErrorCode::CloudAccessDenied,
         ErrorCode::CloudThrottled,
         ErrorCode::CloudFailed,
+        ErrorCode::EmptyAnswer,
+        ErrorCode::CoachFailed,
+        ErrorCode::DocumentUnreadable,
         ErrorCode::Cancelled,
         ErrorCode::Internal,
     ];
@@ -120,6 +131,9 @@ impl ErrorCode {
             ErrorCode::CloudAccessDenied => "cloud_access_denied",
             ErrorCode::CloudThrottled => "cloud_throttled",
             ErrorCode::CloudFailed => "cloud_failed",
+            ErrorCode::EmptyAnswer => "empty_answer",
+            ErrorCode::CoachFailed => "coach_failed",
+            ErrorCode::DocumentUnreadable => "document_unreadable",
             ErrorCode::Cancelled => "cancelled",
             ErrorCode::Internal => "internal",
         }

@@ -1,11 +1,14 @@
+mod coaching;
+
+pub use coaching::{RecoachOutcome, ResumeQuestions};
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use aira_audio::{EARCON_SAMPLE_RATE, Earcon, Player, Recorder, Recording};
-use aira_coach::LocalCoach;
-use aira_core::analytics::{DeliveryConfig, analyze, analyze_delivery};
+use aira_coach::{BedrockCoach, BedrockSettings, LocalCoach};
 use aira_core::i18n::Catalog;
-use aira_core::ports::{Coach, CoachRequest, Speaker, Transcriber};
+use aira_core::ports::{Coach, Speaker, Transcriber};
 use aira_core::{Question, QuestionBank};
 use aira_protocol::{
     AnswerSource, AppStatus, InputDeviceInfo, InputDevicesOutput, Preferences, PreferencesPatch,
@@ -17,12 +20,14 @@ use aira_speech::{
 use aira_store::{CompletedTurn, NewTurn, Store};
 use aira_voice::EspeakSpeaker;
 
+use crate::coach_policy::PolicyCoach;
 use crate::error::RuntimeError;
 use crate::live::{LiveOptions, LiveSession, transcribe_in_pieces};
 use crate::models::ModelManager;
 use crate::preferences::PreferencesStore;
 use crate::settings::Settings;
 use crate::transcription_policy::PolicyTranscriber;
+use coaching::CoachingQueue;
 
 /// The running engine. Cheap to share (`Arc<Engine>`). Open it inside a tokio runtime; its
 /// methods are then safe to call from any thread, and blocking work goes to the threads
@@ -37,7 +42,12 @@ pub struct Engine {
     /// Whatever transcribes answers: the policy choosing between whisper and the cloud
     /// (a preference change reaches it through the preferences store).
     transcriber: Arc<dyn Transcriber>,
-    coach: Arc<dyn Coach>,
+    /// The offline coach, Bedrock, or either by the user's policy.
+    coach: Arc<PolicyCoach>,
+    /// Bedrock itself: its model follows the preference, and it writes résumé questions.
+    bedrock: Arc<BedrockCoach>,
+    /// This run of the app or CLI: turns carry it, so usage is totalled per session.
+    session_id: String,
     speaker: Arc<dyn Speaker>,
     recorder: Arc<Recorder>,
     /// Shared with the speaker: earcons and speech never talk over each other.
@@ -48,6 +58,8 @@ pub struct Engine {
     models: ModelManager,
     /// The answer being recorded, transcribed as it goes.
     live: Mutex<Option<LiveSession>>,
+    /// Answers coached offline that wait for the cloud coach.
+    queue: CoachingQueue,
     /// The runtime the engine was opened on: callers on other threads (Tauri runs plain
     /// commands on the main thread) still spawn background work onto it.
     runtime: tokio::runtime::Handle,
@@ -83,22 +95,35 @@ impl Engine {
             Some(Arc::new(amazon_transcriber(&settings)) as Arc<dyn Transcriber>),
             settings.transcription_engine(&chosen),
         ));
+        let bedrock = Arc::new(bedrock_coach(&settings, &chosen));
+        let coach = Arc::new(PolicyCoach::new(
+            Arc::new(LocalCoach::new(catalog.clone())),
+            Some(Arc::clone(&bedrock) as Arc<dyn Coach>),
+            settings.coach_engine(&chosen),
+        ));
         let listening_whisper = Arc::clone(&whisper);
         let listening_policy = Arc::clone(&policy);
+        let listening_coach = Arc::clone(&coach);
+        let listening_bedrock = Arc::clone(&bedrock);
         let listening_settings = settings.clone();
         preferences.on_change(move |changed| {
             listening_whisper.set_threads(listening_settings.whisper_threads(changed));
             listening_whisper.set_model_path(&listening_settings.model_path(changed));
             listening_policy.set_policy(listening_settings.transcription_engine(changed));
+            listening_coach.set_policy(listening_settings.coach_engine(changed));
+            listening_bedrock.set_model_id(&listening_settings.bedrock_model(changed));
         });
         let player = Arc::new(Player::spawn()?);
-        tracing::info!(data_dir = %settings.data_dir.display(), model = %whisper.model_path().display(), transcription = policy.policy().as_str(), "engine ready");
+        tracing::info!(data_dir = %settings.data_dir.display(), model = %whisper.model_path().display(), transcription = policy.policy().as_str(), coaching = coach.policy().as_str(), "engine ready");
         Ok(Self {
+            queue: CoachingQueue::new(store.clone(), Arc::clone(&coach), bank.clone()),
             bank,
             store,
             transcriber: policy as Arc<dyn Transcriber>,
             whisper,
-            coach: Arc::new(LocalCoach::new(catalog.clone())),
+            coach,
+            bedrock,
+            session_id: uuid::Uuid::new_v4().to_string(),
             speaker: Arc::new(EspeakSpeaker::new(Arc::clone(&player))),
             player,
             recorder: Arc::new(Recorder::spawn()?),
@@ -380,6 +405,7 @@ impl Engine {
             .store
             .insert_recorded_turn(NewTurn {
                 created_at: &created_at,
+                session_id: &self.session_id,
                 question: &question.to_practice_question(),
                 source,
                 audio_path: &audio_path,
@@ -401,10 +427,10 @@ impl Engine {
         transcript: Result<aira_core::Transcript, RuntimeError>,
     ) -> Result<TurnResult, RuntimeError> {
         let coached = match transcript {
-            Ok(transcript) => self.coach_transcript(question, transcript).await,
+            Ok(transcript) => self.coach_transcript(question, transcript, None).await,
             Err(error) => Err(error),
         };
-        let (transcript, metrics, feedback) = match coached {
+        let (transcript, metrics, coached) = match coached {
             Ok(coached) => coached,
             Err(error) => {
                 if let Err(store_error) = self.store.fail_turn(turn.id, &error.to_string()).await {
@@ -424,50 +450,23 @@ impl Engine {
                 CompletedTurn {
                     transcript: &transcript,
                     metrics: &metrics,
-                    feedback: &feedback,
+                    feedback: &coached.feedback,
                     transcription_engine: &transcription_engine,
                 },
             )
             .await?;
+        self.after_coaching(turn.id, &coached).await;
         Ok(TurnResult {
             turn_id: turn.id,
             question: question.to_practice_question(),
             source: turn.source,
             transcript: transcript.text,
             metrics,
-            feedback,
+            feedback: coached.feedback,
             transcription_engine,
             transcription_note: transcript.fallback,
             audio_path: turn.audio_path,
         })
-    }
-
-    async fn coach_transcript(
-        &self,
-        question: &Question,
-        transcript: aira_core::Transcript,
-    ) -> Result<
-        (
-            aira_core::Transcript,
-            aira_protocol::Metrics,
-            aira_protocol::Feedback,
-        ),
-        RuntimeError,
-    > {
-        let metrics = analyze(&transcript, question);
-        let delivery = analyze_delivery(&transcript, question, &DeliveryConfig::default());
-        let feedback = self
-            .coach
-            .coach(CoachRequest {
-                question,
-                transcript: &transcript,
-                metrics: &metrics,
-                delivery: &delivery,
-                progress: None,
-            })
-            .await
-            .map_err(|error| RuntimeError::Internal(error.to_string()))?;
-        Ok((transcript, metrics, feedback))
     }
 
     async fn save_answer_audio(
@@ -495,6 +494,24 @@ impl Engine {
     pub async fn close(&self) {
         self.store.close().await;
     }
+}
+
+/// The Bedrock coach, configured but not connected: credentials and network are first
+/// needed when the cloud coach is used.
+fn bedrock_coach(settings: &Settings, preferences: &Preferences) -> BedrockCoach {
+    let mut bedrock = BedrockSettings {
+        model_id: settings.bedrock_model(preferences),
+        ..BedrockSettings::default()
+    };
+    if let Some(path) = &settings.bedrock_ca_file {
+        match std::fs::read(path) {
+            Ok(pem) => bedrock.extra_ca_pem = Some(pem),
+            Err(error) => {
+                tracing::warn!(%error, path = %path.display(), "AIRA_BEDROCK_CA_FILE unreadable; ignored");
+            }
+        }
+    }
+    BedrockCoach::new(bedrock)
 }
 
 /// The cloud engine, configured but not connected: the AWS configuration is read on its
@@ -534,7 +551,7 @@ async fn decode(path: &Path) -> Result<Vec<f32>, RuntimeError> {
     Ok(tokio::task::spawn_blocking(move || aira_audio::decode_file(&path)).await??)
 }
 
-/// A turn whose audio and `recorded` row are saved.
+/// A turn whose audio (if any) and `recorded` row are saved.
 struct RecordedTurn {
     id: i64,
     source: AnswerSource,

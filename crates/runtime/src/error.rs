@@ -1,5 +1,5 @@
 use aira_audio::AudioError;
-use aira_core::ports::{CloudFailure, TranscribeError};
+use aira_core::ports::{CloudFailure, CoachError, TranscribeError};
 use aira_models::catalog::CatalogError;
 use aira_models::ctranslate2::ImportError;
 use aira_models::download::DownloadError;
@@ -20,6 +20,10 @@ pub enum RuntimeError {
     Models(#[from] LibraryError),
     #[error(transparent)]
     Catalog(#[from] CatalogError),
+    #[error(transparent)]
+    Coach(#[from] CoachError),
+    #[error("the answer is empty")]
+    EmptyAnswer,
     #[error("no question with id {0}")]
     UnknownQuestion(String),
     #[error("{path}: {source}")]
@@ -69,6 +73,8 @@ impl RuntimeError {
                 ErrorCode::FileNotFound
             }
             RuntimeError::Catalog(_) => ErrorCode::Internal,
+            RuntimeError::Coach(_) => ErrorCode::CoachFailed,
+            RuntimeError::EmptyAnswer => ErrorCode::EmptyAnswer,
             RuntimeError::UnknownQuestion(_) => ErrorCode::UnknownQuestion,
             RuntimeError::Internal(_) => ErrorCode::Internal,
         }

@@ -5,6 +5,7 @@
 //! One practice turn: audio saved → turn row saved as `recorded` → transcribed → analysed →
 //! coached → turn completed (or marked failed, its audio kept).
 
+pub mod coach_policy;
 mod engine;
 mod error;
 pub mod live;
@@ -14,7 +15,8 @@ mod preferences;
 mod settings;
 pub mod transcription_policy;
 
-pub use engine::Engine;
+pub use coach_policy::PolicyCoach;
+pub use engine::{Engine, RecoachOutcome, ResumeQuestions};
 pub use error::RuntimeError;
 pub use logging::init_logging;
 pub use models::{DownloadedModel, ModelManager};

@@ -34,6 +34,14 @@ pub struct Settings {
     /// A certificate authority (PEM file) to trust for Amazon Transcribe besides the
     /// platform's: a company's TLS proxy, a test server. `AIRA_TRANSCRIBE_CA_FILE`.
     pub transcribe_ca_file: Option<PathBuf>,
+    /// Who coaches when set here (`--coach`, `AIRA_COACH_ENGINE`): wins over the user's
+    /// preference. See [`Settings::coach_engine`].
+    pub coach_engine: Option<EnginePolicy>,
+    /// The Bedrock model id when set here (`AIRA_BEDROCK_MODEL`): wins over the user's
+    /// preference. See [`Settings::bedrock_model`].
+    pub bedrock_model: Option<String>,
+    /// As `transcribe_ca_file`, for Amazon Bedrock. `AIRA_BEDROCK_CA_FILE`.
+    pub bedrock_ca_file: Option<PathBuf>,
     /// Where models are downloaded from: `<base>/ggml-<name>.bin`. `AIRA_MODEL_BASE_URL`;
     /// default the official whisper.cpp host.
     pub model_base_url: String,
@@ -71,17 +79,12 @@ impl Settings {
             .ok()
             .filter(|language| !language.is_empty())
             .unwrap_or_else(|| "en".into());
-        let transcription_engine = std::env::var("AIRA_TRANSCRIPTION_ENGINE")
+        let transcription_engine = environment_policy("AIRA_TRANSCRIPTION_ENGINE");
+        let coach_engine = environment_policy("AIRA_COACH_ENGINE");
+        let bedrock_model = std::env::var("AIRA_BEDROCK_MODEL")
             .ok()
-            .filter(|engine| !engine.is_empty())
-            .and_then(|engine| {
-                engine
-                    .parse()
-                    .inspect_err(
-                        |error| tracing::warn!(%error, "AIRA_TRANSCRIPTION_ENGINE ignored"),
-                    )
-                    .ok()
-            });
+            .map(|model| model.trim().to_owned())
+            .filter(|model| !model.is_empty());
         let model_base_url = std::env::var("AIRA_MODEL_BASE_URL")
             .ok()
             .filter(|url| !url.is_empty())
@@ -94,6 +97,9 @@ impl Settings {
             language,
             transcription_engine,
             transcribe_ca_file: environment_path("AIRA_TRANSCRIBE_CA_FILE"),
+            coach_engine,
+            bedrock_model,
+            bedrock_ca_file: environment_path("AIRA_BEDROCK_CA_FILE"),
             model_base_url,
             model_catalog_file: environment_path("AIRA_MODEL_CATALOG"),
         }
@@ -104,6 +110,20 @@ impl Settings {
     pub fn transcription_engine(&self, preferences: &aira_protocol::Preferences) -> EnginePolicy {
         self.transcription_engine
             .unwrap_or(preferences.transcription_engine)
+    }
+
+    /// The coaching policy: this setting, else the user's preference (the offline coach
+    /// unless they chose otherwise).
+    pub fn coach_engine(&self, preferences: &aira_protocol::Preferences) -> EnginePolicy {
+        self.coach_engine.unwrap_or(preferences.coach_engine)
+    }
+
+    /// The Bedrock model: this setting, else the user's choice, else the current Haiku.
+    pub fn bedrock_model(&self, preferences: &aira_protocol::Preferences) -> String {
+        self.bedrock_model
+            .clone()
+            .or_else(|| preferences.bedrock_model.clone())
+            .unwrap_or_else(|| aira_coach::bedrock::DEFAULT_MODEL.to_owned())
     }
 
     /// The language for Whisper, which knows languages but not their regions: "en-IN" → "en".
@@ -166,6 +186,15 @@ impl Settings {
 
 fn models_dir(data_dir: &std::path::Path) -> PathBuf {
     data_dir.join("models")
+}
+
+/// A policy from an environment variable; a bad value is ignored with a warning.
+fn environment_policy(name: &str) -> Option<EnginePolicy> {
+    let value = std::env::var(name).ok().filter(|value| !value.is_empty())?;
+    value
+        .parse()
+        .inspect_err(|error| tracing::warn!(%error, "{name} ignored"))
+        .ok()
 }
 
 fn environment_path(name: &str) -> Option<PathBuf> {
