@@ -1,3 +1,4 @@
+mod coach_details;
 mod feedback;
 mod level_meter;
 mod metrics;

@@ -2,6 +2,7 @@ use aira_protocol::TurnResult;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::coach_details::CoachDetails;
 use super::metrics::MetricsList;
 use crate::actions::start_practice_on_click;
 use crate::focus::focus_when_mounted;
@@ -57,6 +58,7 @@ pub fn FeedbackView(state: AppState, turn: TurnResult) -> impl IntoView {
         }
     });
 
+    let details = turn.feedback.clone();
     view! {
         <section id="feedback" class="feedback" aria-labelledby="feedback-heading">
             <h2 id="feedback-heading" tabindex="-1" node_ref=heading>
@@ -75,6 +77,7 @@ pub fn FeedbackView(state: AppState, turn: TurnResult) -> impl IntoView {
                     .map(|point| view! { <li>{point}</li> })
                     .collect_view()}
             </ul>
+            <CoachDetails feedback=details />
             <h3>{t("ui.feedback.transcript_heading")}</h3>
             <p id="transcript" class="transcript">
                 {transcript}
