@@ -96,6 +96,11 @@ pub enum Command {
         #[arg(long, value_name = "LEVEL")]
         level: Option<String>,
     },
+    /// Your résumé: see it redacted, and practise questions written about it
+    Resume {
+        #[command(subcommand)]
+        command: ResumeCommand,
+    },
     /// Whisper models: list, download, import, choose, remove
     Models {
         #[command(subcommand)]
@@ -132,6 +137,37 @@ pub enum ModelsCommand {
     Remove {
         /// The model's name, as `aira models list` shows it
         name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ResumeCommand {
+    /// Read a résumé or job description (PDF, DOCX or text) and print it with personal data
+    /// replaced by placeholders, as it would be sent; nothing leaves this computer
+    Redact {
+        /// The document: PDF (with text, not a scan), DOCX or plain text, up to 10 MB
+        file: PathBuf,
+    },
+    /// Questions about your résumé, written by Amazon Bedrock from its redacted text.
+    /// Without --send it only shows what would be sent
+    Questions {
+        /// Your résumé: PDF, DOCX or plain text
+        file: PathBuf,
+        /// A job description to aim the questions at
+        #[arg(long, value_name = "FILE")]
+        job: Option<PathBuf>,
+        /// The role you are applying for
+        #[arg(long, default_value = "software", value_name = "ROLE")]
+        role: String,
+        /// fresher or experienced
+        #[arg(long, default_value = "fresher", value_name = "LEVEL")]
+        level: String,
+        /// How many questions (1 to 20)
+        #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=20))]
+        count: u32,
+        /// Send the redacted text to Amazon Bedrock (after checking it with `aira resume redact`)
+        #[arg(long)]
+        send: bool,
     },
 }
 

@@ -7,6 +7,7 @@ mod listen;
 mod models;
 mod output;
 mod progress;
+mod resume;
 
 use std::process::ExitCode;
 
@@ -128,6 +129,7 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
             }
             Err(error) => Err(error),
         },
+        Command::Resume { command } => resume::run(&engine, command, output).await,
         Command::Models { .. } => Ok(ExitCode::SUCCESS), // handled above
     };
     engine.close().await;

@@ -21,7 +21,11 @@ impl Output {
         Self { json }
     }
 
-    fn print_json(value: &impl Serialize) {
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
+    pub fn print_json(value: &impl Serialize) {
         match serde_json::to_string_pretty(value) {
             Ok(text) => println!("{text}"),
             Err(error) => eprintln!("error: could not encode the output as JSON: {error}"),

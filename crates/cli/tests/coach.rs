@@ -291,3 +291,92 @@ fn an_empty_typed_answer_is_a_clear_error() {
     let error = json_of(&output);
     assert_eq!(error["error"]["code"], "empty_answer");
 }
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../documents/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn a_resume_is_redacted_on_this_computer_and_sent_only_when_asked() {
+    let data = folder();
+    let resume = "fresher_resume.pdf";
+    let output = aira(
+        data.path(),
+        None,
+        &["--json", "resume", "redact", &fixture(resume)],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let redacted = json_of(&output);
+    assert_eq!(redacted["format"], "PDF");
+    let text = redacted["text"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("[EMAIL]") && text.contains("[PHONE]"),
+        "{text}"
+    );
+    assert!(!text.contains('@'), "no email address left: {text}");
+
+    // Without --send nothing reaches the server.
+    let server = BedrockServer::start(vec![Reply::ToolInput(json!({"questions": [
+        {"text": "Walk me through your final-year project.", "type": "technical",
+         "refers_to": "project", "key_points": ["design", "your part", "result"]}
+    ]}))]);
+    let preview = aira(
+        data.path(),
+        Some(&server),
+        &["resume", "questions", &fixture(resume)],
+    );
+    assert!(preview.status.success());
+    assert!(server.requests().is_empty());
+
+    let output = aira(
+        data.path(),
+        Some(&server),
+        &[
+            "--json",
+            "resume",
+            "questions",
+            &fixture(resume),
+            "--send",
+            "--count",
+            "1",
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(json_of(&output)[0]["kind"], "technical");
+    let sent = server.requests()[0].user_text();
+    assert!(
+        sent.contains("[EMAIL]") && !sent.contains('@'),
+        "only redacted text is sent"
+    );
+}
+
+#[test]
+fn a_hostile_document_is_a_clear_error() {
+    let data = folder();
+    let fake = data.path().join("resume.pdf");
+    std::fs::write(&fake, b"%PDF-1.7\n this is not really a PDF").unwrap_or_default();
+    let output = aira(
+        data.path(),
+        None,
+        &[
+            "--json",
+            "resume",
+            "redact",
+            fake.to_str().unwrap_or_default(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(3));
+    assert_eq!(json_of(&output)["error"]["code"], "document_unreadable");
+}

@@ -1,6 +1,8 @@
 mod coaching;
+mod resume;
 
-pub use coaching::{RecoachOutcome, ResumeQuestions};
+pub use coaching::RecoachOutcome;
+pub use resume::{ImportedDocument, ResumeQuestions};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};

@@ -24,6 +24,8 @@ pub enum RuntimeError {
     Coach(#[from] CoachError),
     #[error("the answer is empty")]
     EmptyAnswer,
+    #[error(transparent)]
+    Document(#[from] aira_documents::DocumentError),
     #[error("no question with id {0}")]
     UnknownQuestion(String),
     #[error("{path}: {source}")]
@@ -75,6 +77,12 @@ impl RuntimeError {
             RuntimeError::Catalog(_) => ErrorCode::Internal,
             RuntimeError::Coach(_) => ErrorCode::CoachFailed,
             RuntimeError::EmptyAnswer => ErrorCode::EmptyAnswer,
+            RuntimeError::Document(aira_documents::DocumentError::Unreadable(source))
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                ErrorCode::FileNotFound
+            }
+            RuntimeError::Document(_) => ErrorCode::DocumentUnreadable,
             RuntimeError::UnknownQuestion(_) => ErrorCode::UnknownQuestion,
             RuntimeError::Internal(_) => ErrorCode::Internal,
         }

@@ -16,7 +16,7 @@ mod settings;
 pub mod transcription_policy;
 
 pub use coach_policy::PolicyCoach;
-pub use engine::{Engine, RecoachOutcome, ResumeQuestions};
+pub use engine::{Engine, ImportedDocument, RecoachOutcome, ResumeQuestions};
 pub use error::RuntimeError;
 pub use logging::init_logging;
 pub use models::{DownloadedModel, ModelManager};

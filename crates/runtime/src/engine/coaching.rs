@@ -3,11 +3,11 @@
 //! questions; usage.
 
 use aira_core::analytics::{DeliveryConfig, analyze, analyze_delivery};
-use aira_core::ports::{CoachRequest, FeedbackProgress, QuestionRequest, QuestionWriter};
-use aira_core::prompt::{WrittenQuestion, screen_transcript};
+use aira_core::ports::{CoachRequest, FeedbackProgress};
+use aira_core::prompt::screen_transcript;
 use std::sync::Arc;
 
-use aira_core::{Question, QuestionBank, Transcript, Word, redact};
+use aira_core::{Question, QuestionBank, Transcript, Word};
 use aira_protocol::{AnswerSource, EnginePolicy, Metrics, TokenUsage, TurnResult};
 use aira_store::{CompletedTurn, NewTurn, Store};
 
@@ -26,15 +26,6 @@ const MOST_TYPED_CHARACTERS: usize = 60_000;
 pub struct RecoachOutcome {
     pub coached: u32,
     pub remaining: u32,
-}
-
-/// Résumé questions and exactly what was sent to write them.
-#[derive(Debug, Clone)]
-pub struct ResumeQuestions {
-    pub questions: Vec<WrittenQuestion>,
-    /// The résumé as sent: redacted on this computer first.
-    pub sent_resume: String,
-    pub sent_job_description: Option<String>,
 }
 
 impl Engine {
@@ -189,36 +180,6 @@ impl Engine {
             self.store.usage(Some(&self.session_id)).await?,
             self.store.usage(None).await?,
         ))
-    }
-
-    /// Questions about the user's résumé, written by Bedrock. Both documents are redacted
-    /// here first; only the redacted text leaves the computer, and it is returned so the
-    /// user can see exactly what was sent.
-    pub async fn write_resume_questions(
-        &self,
-        resume: &str,
-        job_description: Option<&str>,
-        role: &str,
-        level: &str,
-        count: usize,
-    ) -> Result<ResumeQuestions, RuntimeError> {
-        let sent_resume = redact(resume).text;
-        let sent_job_description = job_description.map(|job| redact(job).text);
-        let questions = self
-            .bedrock
-            .write_questions(QuestionRequest {
-                resume: &sent_resume,
-                job_description: sent_job_description.as_deref(),
-                role,
-                level,
-                count: count.clamp(1, 20),
-            })
-            .await?;
-        Ok(ResumeQuestions {
-            questions,
-            sent_resume,
-            sent_job_description,
-        })
     }
 }
 
