@@ -32,19 +32,10 @@ use converse::{ForcedTool, converse, converse_stream};
 /// Names the service in messages.
 const SERVICE: &str = "Amazon Bedrock";
 
-/// Claude Haiku 4.5 through the global cross-region inference profile: the current Haiku,
-/// callable from every commercial region that offers it, Mumbai included.
-pub const DEFAULT_MODEL: &str = "global.anthropic.claude-haiku-4-5-20251001-v1:0";
-/// Claude 3 Haiku, the original choice: cheapest, but Legacy on Bedrock since 2026, so
-/// accounts that never used it are refused. Still selectable.
-pub const LEGACY_MODEL: &str = "anthropic.claude-3-haiku-20240307-v1:0";
-/// The models offered in settings, the default first. Any other id can be typed.
-pub const SUGGESTED_MODELS: [&str; 4] = [
-    DEFAULT_MODEL,
-    "apac.anthropic.claude-haiku-4-5-20251001-v1:0",
-    "anthropic.claude-3-5-haiku-20241022-v1:0",
-    LEGACY_MODEL,
-];
+pub use aira_protocol::{
+    DEFAULT_BEDROCK_MODEL as DEFAULT_MODEL, LEGACY_BEDROCK_MODEL as LEGACY_MODEL,
+    SUGGESTED_BEDROCK_MODELS as SUGGESTED_MODELS,
+};
 
 #[derive(Debug, Clone)]
 pub struct BedrockSettings {

@@ -26,7 +26,10 @@ pub use practice::{
     AnswerSource, FillerCount, InputLevel, Metrics, PracticeQuestion, StartPracticeInput,
     StopRecordingInput, SubmitAnswerFileInput, TurnResult,
 };
-pub use preferences::{EnginePolicy, Preferences, PreferencesPatch};
+pub use preferences::{
+    DEFAULT_BEDROCK_MODEL, EnginePolicy, LEGACY_BEDROCK_MODEL, Preferences, PreferencesPatch,
+    SUGGESTED_BEDROCK_MODELS,
+};
 pub use recording::{
     InputDeviceInfo, InputDevicesOutput, RecordingMode, RecordingUpdate, StartRecordingInput,
     StartRecordingOutput,

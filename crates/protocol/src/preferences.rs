@@ -46,6 +46,20 @@ impl std::str::FromStr for EnginePolicy {
     }
 }
 
+/// Claude Haiku 4.5 through the global cross-region inference profile: the current Haiku,
+/// callable from every commercial region that offers it, Mumbai included. The default.
+pub const DEFAULT_BEDROCK_MODEL: &str = "global.anthropic.claude-haiku-4-5-20251001-v1:0";
+/// Claude 3 Haiku, the original choice: cheapest, but Legacy on Bedrock since 2026, so
+/// accounts that never used it are refused. Still selectable.
+pub const LEGACY_BEDROCK_MODEL: &str = "anthropic.claude-3-haiku-20240307-v1:0";
+/// The models offered in settings, the default first. Any other id can be typed.
+pub const SUGGESTED_BEDROCK_MODELS: [&str; 4] = [
+    DEFAULT_BEDROCK_MODEL,
+    "apac.anthropic.claude-haiku-4-5-20251001-v1:0",
+    "anthropic.claude-3-5-haiku-20241022-v1:0",
+    LEGACY_BEDROCK_MODEL,
+];
+
 /// Remembered choices. Every field has a default, so a file from an older version (or
 /// none) still reads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

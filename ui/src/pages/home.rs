@@ -1,3 +1,4 @@
+mod coach_settings;
 mod recording_settings;
 
 use aira_protocol::AppStatus;
@@ -9,6 +10,7 @@ use crate::components::PageHeading;
 use crate::i18n::{t, t_with};
 use crate::ipc;
 use crate::state::{AppState, Screen};
+use coach_settings::CoachSettings;
 use recording_settings::RecordingSettings;
 
 #[component]
@@ -43,6 +45,7 @@ pub fn HomePage(state: AppState) -> impl IntoView {
             {t("ui.home.start")}
         </button>
         <RecordingSettings state />
+        <CoachSettings state />
     }
 }
 
