@@ -2,10 +2,10 @@
 //! the UI knows that Tauri exists.
 
 use aira_protocol::{
-    AppStatus, CommandError, ErrorCode, HistoryInput, HistoryOutput, ImportModelInput,
-    ImportSource, InputDevicesOutput, InstalledModelInfo, ModelNameInput, ModelProgress,
-    ModelsOutput, PracticeQuestion, Preferences, PreferencesPatch, RecordingUpdate, SpeakInput,
-    StartPracticeInput, StartRecordingInput, StartRecordingOutput, StopRecordingInput,
+    AppStatus, CommandError, ErrorCode, FeedbackDelta, HistoryInput, HistoryOutput,
+    ImportModelInput, ImportSource, InputDevicesOutput, InstalledModelInfo, ModelNameInput,
+    ModelProgress, ModelsOutput, PracticeQuestion, Preferences, PreferencesPatch, RecordingUpdate,
+    SpeakInput, StartPracticeInput, StartRecordingInput, StartRecordingOutput, StopRecordingInput,
     SubmitAnswerFileInput, TurnResult,
 };
 use serde::Serialize;
@@ -140,9 +140,20 @@ pub async fn update_preferences(patch: PreferencesPatch) -> Result<Preferences, 
     call("update_preferences", to_js(&WithPatch { patch })?).await
 }
 
-/// Stops the microphone and waits for transcription and coaching (a few seconds).
-pub async fn stop_recording(question_id: String) -> Result<TurnResult, CommandError> {
-    call_with_input("stop_recording", StopRecordingInput { question_id }).await
+/// Stops the microphone and waits for transcription and coaching (a few seconds);
+/// `on_text` receives the feedback's text while a streaming coach writes it.
+pub async fn stop_recording(
+    question_id: String,
+    on_text: impl Fn(FeedbackDelta) + 'static,
+) -> Result<TurnResult, CommandError> {
+    let stream = UpdateStream::open(on_text)?;
+    let args = to_js(&WithInput {
+        input: StopRecordingInput { question_id },
+    })?;
+    stream.attach(&args, "feedback")?;
+    let turn = call("stop_recording", args).await;
+    drop(stream);
+    turn
 }
 
 pub async fn cancel_recording() -> Result<(), CommandError> {

@@ -64,7 +64,7 @@ pub async fn practice_by_voice(
     }
     eprintln!("Stopped: {reason}. Transcribing and coaching…");
     let stopped = Instant::now();
-    let turn = engine.stop_recording(question).await;
+    let turn = engine.stop_recording(question, None).await;
     eprintln!(
         "feedback ready {} ms after the recording stopped",
         stopped.elapsed().as_millis()

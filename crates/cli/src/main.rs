@@ -92,7 +92,7 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
             let turn = match (answer, answer_text) {
                 (_, Some(text)) => engine.practice_typed(&question, &text, None).await,
                 (Some(answer), None) if !microphone => {
-                    engine.practice_file(&question, &answer).await
+                    engine.practice_file(&question, &answer, None).await
                 }
                 _ => listen::practice_by_voice(&engine, &question, output).await,
             };

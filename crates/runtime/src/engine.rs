@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use aira_audio::{EARCON_SAMPLE_RATE, Earcon, Player, Recorder, Recording};
 use aira_coach::{BedrockCoach, BedrockSettings, LocalCoach};
 use aira_core::i18n::Catalog;
-use aira_core::ports::{Coach, Speaker, Transcriber};
+use aira_core::ports::{Coach, FeedbackProgress, Speaker, Transcriber};
 use aira_core::{Question, QuestionBank};
 use aira_protocol::{
     AnswerSource, AppStatus, InputDeviceInfo, InputDevicesOutput, Preferences, PreferencesPatch,
@@ -318,7 +318,12 @@ impl Engine {
     /// Stops the microphone and coaches what was recorded as the answer to `question`.
     /// Most of the answer is transcribed already; only the words after the last pause
     /// are left.
-    pub async fn stop_recording(&self, question: &Question) -> Result<TurnResult, RuntimeError> {
+    /// `progress` receives the feedback's text while a streaming coach writes it.
+    pub async fn stop_recording(
+        &self,
+        question: &Question,
+        progress: Option<FeedbackProgress<'_>>,
+    ) -> Result<TurnResult, RuntimeError> {
         let recorder = Arc::clone(&self.recorder);
         let stopped = tokio::task::spawn_blocking(move || recorder.stop()).await?;
         let session = lock(&self.live).take();
@@ -331,15 +336,25 @@ impl Engine {
         }
         let Some(session) = session else {
             return self
-                .practice(question, recording.samples, AnswerSource::Microphone)
+                .practice(
+                    question,
+                    recording.samples,
+                    AnswerSource::Microphone,
+                    progress,
+                )
                 .await;
         };
         let turn = self
             .record_turn(question, &recording.samples, AnswerSource::Microphone)
             .await?;
         let transcript = session.finish(recording.samples).await;
-        self.complete_turn(question, turn, transcript.map_err(RuntimeError::from))
-            .await
+        self.complete_turn(
+            question,
+            turn,
+            transcript.map_err(RuntimeError::from),
+            progress,
+        )
+        .await
     }
 
     pub fn cancel_recording(&self) {
@@ -354,9 +369,11 @@ impl Engine {
         &self,
         question: &Question,
         path: &Path,
+        progress: Option<FeedbackProgress<'_>>,
     ) -> Result<TurnResult, RuntimeError> {
         let samples = decode(path).await?;
-        self.practice(question, samples, AnswerSource::File).await
+        self.practice(question, samples, AnswerSource::File, progress)
+            .await
     }
 
     /// Transcribes an audio file without coaching or saving it.
@@ -381,13 +398,15 @@ impl Engine {
         question: &Question,
         samples: Vec<f32>,
         source: AnswerSource,
+        progress: Option<FeedbackProgress<'_>>,
     ) -> Result<TurnResult, RuntimeError> {
         let turn = self.record_turn(question, &samples, source).await?;
         let prompt = Some(question.transcription_prompt());
         let transcript = transcribe_in_pieces(Arc::clone(&self.transcriber), samples, prompt)
             .await
             .map_err(RuntimeError::from);
-        self.complete_turn(question, turn, transcript).await
+        self.complete_turn(question, turn, transcript, progress)
+            .await
     }
 
     /// Saves the answer's audio and a `recorded` row.
@@ -427,9 +446,10 @@ impl Engine {
         question: &Question,
         turn: RecordedTurn,
         transcript: Result<aira_core::Transcript, RuntimeError>,
+        progress: Option<FeedbackProgress<'_>>,
     ) -> Result<TurnResult, RuntimeError> {
         let coached = match transcript {
-            Ok(transcript) => self.coach_transcript(question, transcript, None).await,
+            Ok(transcript) => self.coach_transcript(question, transcript, progress).await,
             Err(error) => Err(error),
         };
         let (transcript, metrics, coached) = match coached {

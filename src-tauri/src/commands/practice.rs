@@ -43,7 +43,7 @@ pub async fn submit_answer_file(
     let Some(path) = pick(dialog, Pick::File).await? else {
         return Ok(None);
     };
-    let turn = engine.practice_file(&question, &path).await?;
+    let turn = engine.practice_file(&question, &path, None).await?;
     engine.speak_in_background(engine.feedback_speech(&turn.feedback));
     Ok(Some(turn))
 }

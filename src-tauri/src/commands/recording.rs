@@ -1,6 +1,6 @@
 use aira_protocol::{
-    CommandError, InputDevicesOutput, RecordingUpdate, StartRecordingInput, StartRecordingOutput,
-    StopRecordingInput, TurnResult,
+    CommandError, FeedbackDelta, InputDevicesOutput, RecordingUpdate, StartRecordingInput,
+    StartRecordingOutput, StopRecordingInput, TurnResult,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -46,15 +46,22 @@ pub async fn resume_recording(state: State<'_, AppState>) -> Result<(), CommandE
 }
 
 /// Stops the microphone, then finishes the transcript, analyses, coaches and saves the
-/// answer; the feedback is read aloud as it is shown.
+/// answer; the feedback is read aloud as it is shown. A streaming coach's text goes over
+/// `feedback` as it is written.
 #[tauri::command]
 pub async fn stop_recording(
     state: State<'_, AppState>,
     input: StopRecordingInput,
+    feedback: Channel<FeedbackDelta>,
 ) -> Result<TurnResult, CommandError> {
     let engine = state.engine()?;
     let question = engine.question(&input.question_id)?;
-    let turn = engine.stop_recording(&question).await?;
+    let progress = move |delta: FeedbackDelta| {
+        if let Err(error) = feedback.send(delta) {
+            tracing::debug!(%error, "a piece of feedback text was not delivered");
+        }
+    };
+    let turn = engine.stop_recording(&question, Some(&progress)).await?;
     engine.speak_in_background(engine.feedback_speech(&turn.feedback));
     Ok(turn)
 }

@@ -4,7 +4,8 @@ mod level_meter;
 mod metrics;
 
 use aira_protocol::{
-    CommandError, InputLevel, PracticeQuestion, RecordingMode, RecordingUpdate, TurnResult,
+    CommandError, FeedbackDelta, InputLevel, PracticeQuestion, RecordingMode, RecordingUpdate,
+    TurnResult,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -45,6 +46,8 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
     let levels = StoredValue::new_local(None::<UpdateStream>);
     // The words heard so far, while recording.
     let heard = RwSignal::new(String::new());
+    // The feedback as a streaming coach writes it, until the whole turn arrives.
+    let coach_writing = RwSignal::new(String::new());
     // Taken from the start reply; push-to-talk changes how the record button behaves.
     let mode = RwSignal::new(RecordingMode::default());
     // Push-to-talk: the key or pointer was let go while the microphone was still opening;
@@ -117,7 +120,24 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
         }));
         levels.update_value(|stream| *stream = None);
         let id = question_id.get_value();
-        spawn_local(async move { finish(ipc::stop_recording(id).await) });
+        coach_writing.set(String::new());
+        let on_text = move |delta: FeedbackDelta| {
+            if coach_writing.with_untracked(String::is_empty) {
+                // Announced once: every piece would drown the screen reader.
+                state.announce(t("ui.status.coach_writing"));
+            }
+            coach_writing.update(|text| {
+                if delta.field == "better_answer" && !text.contains('\n') {
+                    text.push_str("\n\n");
+                }
+                text.push_str(&delta.text);
+            });
+        };
+        spawn_local(async move {
+            let turn = ipc::stop_recording(id, on_text).await;
+            coach_writing.set(String::new());
+            finish(turn)
+        });
     };
 
     let on_update = move |update: RecordingUpdate| match update {
@@ -394,6 +414,13 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
                             if text.is_empty() { t("ui.practice.heard_nothing_yet") } else { text }
                         }}
                     </p>
+                </section>
+            </Show>
+            <Show when=move || !coach_writing.with(String::is_empty)>
+                // Shown as it is written, for sighted users; not a live region (see above).
+                <section class="heard" aria-labelledby="coach-writing-heading">
+                    <h3 id="coach-writing-heading">{t("ui.practice.coach_writing_heading")}</h3>
+                    <p id="coach-writing" class="transcript">{move || coach_writing.get()}</p>
                 </section>
             </Show>
         </section>
