@@ -35,11 +35,7 @@ impl Catalog {
         let Some(template) = self.phrases.get(key) else {
             return key.to_owned();
         };
-        arguments
-            .iter()
-            .fold(template.clone(), |text, (name, value)| {
-                text.replace(&format!("{{{name}}}"), value)
-            })
+        fill(template, arguments)
     }
 
     pub fn get(&self, key: &str) -> String {
@@ -47,9 +43,56 @@ impl Catalog {
     }
 }
 
+/// Replaces each `{name}` in one pass over the template, so a value that itself contains
+/// braces (a quoted answer) is never filled in again.
+fn fill(template: &str, arguments: &[(&str, String)]) -> String {
+    let mut text = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            arguments
+                .iter()
+                .find(|(argument, _)| *argument == name)
+                .map(|(_, value)| (value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                text.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                text.push('{');
+                rest = after;
+            }
+        }
+    }
+    text.push_str(rest);
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_filled_once_even_when_they_hold_braces() -> Result<(), serde_json::Error> {
+        let catalog = Catalog::from_json(r#"{"quote": "You said “{quote}” {count} times."}"#)?;
+        assert_eq!(
+            catalog.format(
+                "quote",
+                &[("quote", "{count} of {x}".into()), ("count", "3".into())]
+            ),
+            "You said “{count} of {x}” 3 times."
+        );
+        assert_eq!(
+            catalog.format("quote", &[]),
+            "You said “{quote}” {count} times."
+        );
+        Ok(())
+    }
 
     #[test]
     fn english_catalog_parses() {

@@ -8,10 +8,12 @@
 //! failing.
 
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use aira_core::ports::{CloudFailure, Coach, CoachError, CoachRequest, PortFuture};
 use aira_protocol::{EnginePolicy, Feedback};
+
+use crate::breaker::Breaker;
 
 /// Failures in a row that open the breaker.
 const FAILURES_TO_OPEN: u32 = 2;
@@ -38,12 +40,12 @@ impl PolicyCoach {
             local,
             cloud,
             policy: Mutex::new(policy),
-            breaker: Breaker::new(DEFAULT_COOL_DOWN),
+            breaker: Breaker::new(FAILURES_TO_OPEN, DEFAULT_COOL_DOWN),
         }
     }
 
     pub fn with_cool_down(mut self, cool_down: Duration) -> Self {
-        self.breaker = Breaker::new(cool_down);
+        self.breaker = Breaker::new(FAILURES_TO_OPEN, cool_down);
         self
     }
 
@@ -72,6 +74,7 @@ impl PolicyCoach {
         };
         if policy == EnginePolicy::Auto {
             if let Some(reason) = self.breaker.open_reason() {
+                let reason = format!("the cloud coach is resting: {reason}");
                 return self.offline(request, Some(reason)).await;
             }
             if let Err(error) = cloud.check_ready().await {
@@ -88,7 +91,8 @@ impl PolicyCoach {
             }
             Err(error) => {
                 tracing::info!(%error, "the cloud coach failed; coaching offline");
-                self.breaker.record_failure(&error);
+                self.breaker
+                    .record_failure(error.to_string(), denies_access(&error));
                 self.offline(request, Some(error.to_string())).await
             }
         }
@@ -105,7 +109,9 @@ impl PolicyCoach {
         let outcome = cloud.coach(request).await;
         match &outcome {
             Ok(_) => self.breaker.record_success(),
-            Err(error) => self.breaker.record_failure(error),
+            Err(error) => self
+                .breaker
+                .record_failure(error.to_string(), denies_access(error)),
         }
         outcome
     }
@@ -147,63 +153,15 @@ impl Coach for PolicyCoach {
     }
 }
 
-/// Opens after [`FAILURES_TO_OPEN`] failures in a row (at once when access is denied: that
-/// needs the user, not time), stays open for the cool-down, then lets one try through.
-struct Breaker {
-    cool_down: Duration,
-    state: Mutex<BreakerState>,
-}
-
-#[derive(Default)]
-struct BreakerState {
-    failures_in_a_row: u32,
-    opened: Option<(Instant, String)>,
-}
-
-impl Breaker {
-    fn new(cool_down: Duration) -> Self {
-        Self {
-            cool_down,
-            state: Mutex::new(BreakerState::default()),
+/// Access denied needs the user to fix their setup: the breaker opens at once.
+fn denies_access(error: &CoachError) -> bool {
+    matches!(
+        error,
+        CoachError::Cloud {
+            kind: CloudFailure::AccessDenied,
+            ..
         }
-    }
-
-    fn record_success(&self) {
-        *lock(&self.state) = BreakerState::default();
-    }
-
-    fn record_failure(&self, error: &CoachError) {
-        let mut state = lock(&self.state);
-        state.failures_in_a_row += 1;
-        let denied = matches!(
-            error,
-            CoachError::Cloud {
-                kind: CloudFailure::AccessDenied,
-                ..
-            }
-        );
-        if denied || state.failures_in_a_row >= FAILURES_TO_OPEN {
-            state.opened = Some((Instant::now(), error.to_string()));
-        }
-    }
-
-    /// Why the cloud is being rested, while it is.
-    fn open_reason(&self) -> Option<String> {
-        let mut state = lock(&self.state);
-        let (opened, reason) = state.opened.as_ref()?;
-        let elapsed = opened.elapsed();
-        if elapsed >= self.cool_down {
-            // Half open: the next call is the one try; a failure opens it again.
-            state.opened = None;
-            state.failures_in_a_row = FAILURES_TO_OPEN - 1;
-            return None;
-        }
-        Some(format!(
-            "the cloud coach failed {} time(s) in a row ({reason}); Aira tries it again in {} s",
-            state.failures_in_a_row,
-            (self.cool_down - elapsed).as_secs().max(1)
-        ))
-    }
+    )
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -5,6 +5,7 @@
 //! One practice turn: audio saved → turn row saved as `recorded` → transcribed → analysed →
 //! coached → turn completed (or marked failed, its audio kept).
 
+mod breaker;
 pub mod coach_policy;
 mod engine;
 mod error;

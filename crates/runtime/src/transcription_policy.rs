@@ -7,13 +7,15 @@
 //! engines silently.
 
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use aira_core::Transcript;
 use aira_core::ports::{
     CloudFailure, PortFuture, TranscribeError, Transcriber, TranscriptionOptions,
 };
 use aira_protocol::EnginePolicy;
+
+use crate::breaker::Breaker;
 
 /// After a cloud failure, auto mode stays local this long before trying the cloud again:
 /// a network that is down or an account that is refused rarely recovers within seconds,
@@ -164,44 +166,34 @@ fn calls_for_local(error: &TranscribeError) -> bool {
     )
 }
 
-/// The cloud's recent record: its last failure, until a success clears it.
+/// The cloud's recent record: one failure rests it for the cool-down (a stream that
+/// failed once usually fails the next piece too), until a success clears it.
 struct CloudHealth {
-    cool_down: Duration,
-    last_failure: Mutex<Option<(Instant, String)>>,
+    breaker: Breaker,
 }
 
 impl CloudHealth {
     fn new(cool_down: Duration) -> Self {
         Self {
-            cool_down,
-            last_failure: Mutex::new(None),
+            breaker: Breaker::new(1, cool_down),
         }
     }
 
     fn record(&self, outcome: &Result<Transcript, TranscribeError>) {
         match outcome {
-            Ok(_) => *lock(&self.last_failure) = None,
+            Ok(_) => self.breaker.record_success(),
             Err(error) if calls_for_local(error) => self.record_failure(error),
             Err(_) => {}
         }
     }
 
     fn record_failure(&self, error: &TranscribeError) {
-        *lock(&self.last_failure) = Some((Instant::now(), error.to_string()));
+        self.breaker.record_failure(error.to_string(), true);
     }
 
     /// Why the cloud is being rested, while it is.
     fn cooling_down(&self) -> Option<String> {
-        let last_failure = lock(&self.last_failure);
-        let (when, reason) = last_failure.as_ref()?;
-        let elapsed = when.elapsed();
-        (elapsed < self.cool_down).then(|| {
-            format!(
-                "it failed {} s ago ({reason}); Aira tries it again in {} s",
-                elapsed.as_secs(),
-                (self.cool_down - elapsed).as_secs().max(1)
-            )
-        })
+        self.breaker.open_reason()
     }
 }
 
