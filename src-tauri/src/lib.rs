@@ -24,6 +24,7 @@ pub fn run() {
             commands::status::app_status,
             commands::practice::start_practice,
             commands::practice::submit_answer_file,
+            commands::practice::submit_typed_answer,
             commands::preferences::preferences,
             commands::preferences::update_preferences,
             commands::recording::list_input_devices,

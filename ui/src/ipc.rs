@@ -6,7 +6,7 @@ use aira_protocol::{
     ImportModelInput, ImportSource, InputDevicesOutput, InstalledModelInfo, ModelNameInput,
     ModelProgress, ModelsOutput, PracticeQuestion, Preferences, PreferencesPatch, RecordingUpdate,
     SpeakInput, StartPracticeInput, StartRecordingInput, StartRecordingOutput, StopRecordingInput,
-    SubmitAnswerFileInput, TurnResult,
+    SubmitAnswerFileInput, SubmitTypedAnswerInput, TurnResult,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -158,6 +158,23 @@ pub async fn stop_recording(
 
 pub async fn cancel_recording() -> Result<(), CommandError> {
     call_for_nothing("cancel_recording", js_sys::Object::new().into()).await
+}
+
+/// Coaches an answer typed instead of spoken; `on_text` receives the feedback's text while
+/// a streaming coach writes it.
+pub async fn submit_typed_answer(
+    question_id: String,
+    text: String,
+    on_text: impl Fn(FeedbackDelta) + 'static,
+) -> Result<TurnResult, CommandError> {
+    let stream = UpdateStream::open(on_text)?;
+    let args = to_js(&WithInput {
+        input: SubmitTypedAnswerInput { question_id, text },
+    })?;
+    stream.attach(&args, "feedback")?;
+    let turn = call("submit_typed_answer", args).await;
+    drop(stream);
+    turn
 }
 
 /// Lets the user pick an audio file and coaches it; `None` when the dialog was cancelled.

@@ -24,7 +24,7 @@ pub use models::{
 };
 pub use practice::{
     AnswerSource, FillerCount, InputLevel, Metrics, PracticeQuestion, StartPracticeInput,
-    StopRecordingInput, SubmitAnswerFileInput, TurnResult,
+    StopRecordingInput, SubmitAnswerFileInput, SubmitTypedAnswerInput, TurnResult,
 };
 pub use preferences::{
     DEFAULT_BEDROCK_MODEL, EnginePolicy, LEGACY_BEDROCK_MODEL, Preferences, PreferencesPatch,

@@ -32,6 +32,13 @@ pub struct SubmitAnswerFileInput {
     pub question_id: String,
 }
 
+/// `submit_typed_answer`: coach an answer typed instead of spoken.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SubmitTypedAnswerInput {
+    pub question_id: String,
+    pub text: String,
+}
+
 /// One reading of the input level, streamed while recording (about 20 a second).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct InputLevel {

@@ -1,7 +1,9 @@
 use aira_protocol::{
-    CommandError, PracticeQuestion, StartPracticeInput, SubmitAnswerFileInput, TurnResult,
+    CommandError, FeedbackDelta, PracticeQuestion, StartPracticeInput, SubmitAnswerFileInput,
+    SubmitTypedAnswerInput, TurnResult,
 };
 use tauri::State;
+use tauri::ipc::Channel;
 use tauri_plugin_dialog::DialogExt;
 
 use super::dialog::{Pick, pick};
@@ -46,4 +48,26 @@ pub async fn submit_answer_file(
     let turn = engine.practice_file(&question, &path, None).await?;
     engine.speak_in_background(engine.feedback_speech(&turn.feedback));
     Ok(Some(turn))
+}
+
+/// Coaches an answer typed instead of spoken, reading the feedback aloud; a streaming
+/// coach's text goes over `feedback` as it is written.
+#[tauri::command]
+pub async fn submit_typed_answer(
+    state: State<'_, AppState>,
+    input: SubmitTypedAnswerInput,
+    feedback: Channel<FeedbackDelta>,
+) -> Result<TurnResult, CommandError> {
+    let engine = state.engine()?;
+    let question = engine.question(&input.question_id)?;
+    let progress = move |delta: FeedbackDelta| {
+        if let Err(error) = feedback.send(delta) {
+            tracing::debug!(%error, "a piece of feedback text was not delivered");
+        }
+    };
+    let turn = engine
+        .practice_typed(&question, &input.text, Some(&progress))
+        .await?;
+    engine.speak_in_background(engine.feedback_speech(&turn.feedback));
+    Ok(turn)
 }

@@ -2,6 +2,7 @@ mod coach_details;
 mod feedback;
 mod level_meter;
 mod metrics;
+mod typed_answer;
 
 use aira_protocol::{
     CommandError, FeedbackDelta, InputLevel, PracticeQuestion, RecordingMode, RecordingUpdate,
@@ -18,6 +19,7 @@ use crate::ipc::{self, UpdateStream};
 use crate::state::AppState;
 use feedback::FeedbackView;
 use level_meter::LevelMeter;
+use typed_answer::TypedAnswer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phase {
@@ -109,6 +111,20 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
         });
     };
 
+    // A streaming coach's text, shown as it is written.
+    let on_text = move |delta: FeedbackDelta| {
+        if coach_writing.with_untracked(String::is_empty) {
+            // Announced once: every piece would drown the screen reader.
+            state.announce(t("ui.status.coach_writing"));
+        }
+        coach_writing.update(|text| {
+            if delta.field == "better_answer" && !text.contains('\n') {
+                text.push_str("\n\n");
+            }
+            text.push_str(&delta.text);
+        });
+    };
+
     let stop_recording = move |reason: Option<String>| {
         if !matches!(phase.get_untracked(), Phase::Recording | Phase::Paused) {
             return;
@@ -121,18 +137,6 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
         levels.update_value(|stream| *stream = None);
         let id = question_id.get_value();
         coach_writing.set(String::new());
-        let on_text = move |delta: FeedbackDelta| {
-            if coach_writing.with_untracked(String::is_empty) {
-                // Announced once: every piece would drown the screen reader.
-                state.announce(t("ui.status.coach_writing"));
-            }
-            coach_writing.update(|text| {
-                if delta.field == "better_answer" && !text.contains('\n') {
-                    text.push_str("\n\n");
-                }
-                text.push_str(&delta.text);
-            });
-        };
         spawn_local(async move {
             let turn = ipc::stop_recording(id, on_text).await;
             coach_writing.set(String::new());
@@ -298,6 +302,23 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
         });
     };
 
+    let submit_typed = Callback::new(move |text: String| {
+        if phase.get_untracked() != Phase::Ready {
+            return;
+        }
+        state.clear_error();
+        result.set(None);
+        coach_writing.set(String::new());
+        phase.set(Phase::Processing);
+        state.announce(t("ui.status.coaching_typed"));
+        let id = question_id.get_value();
+        spawn_local(async move {
+            let turn = ipc::submit_typed_answer(id, text, on_text).await;
+            coach_writing.set(String::new());
+            finish(turn)
+        });
+    });
+
     let busy = move || phase.get() != Phase::Ready;
     let microphone_busy = move || {
         matches!(
@@ -402,6 +423,7 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
                     {t("ui.practice.choose_file")}
                 </button>
             </div>
+            <TypedAnswer busy=Signal::derive(busy) on_submit=submit_typed />
             <Show when=recording>
                 <LevelMeter level />
                 <section class="heard" aria-labelledby="heard-heading">
