@@ -11,5 +11,6 @@ pub mod models;
 pub mod practice;
 pub mod preferences;
 pub mod recording;
+pub mod resume;
 pub mod status;
 pub mod voice;

@@ -9,9 +9,14 @@ use crate::state::{AppState, Screen};
 /// Gets a new question and shows it on the practice screen. Returns whether it worked,
 /// so the caller can re-enable its button after a failure.
 pub async fn begin_practice(state: AppState) -> bool {
+    begin_practice_with(state, None).await
+}
+
+/// As [`begin_practice`], with this question (a bank id, or one written about the résumé).
+pub async fn begin_practice_with(state: AppState, question_id: Option<String>) -> bool {
     state.clear_error();
     state.announce(t("ui.status.choosing_question"));
-    match ipc::start_practice().await {
+    match ipc::start_practice(question_id).await {
         Ok(question) => {
             state.note_navigation();
             state.question.set(Some(question));

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::{Messages, SiteHeader};
 use crate::i18n::t;
-use crate::pages::{HistoryPage, HomePage, ModelsPage, PracticePage};
+use crate::pages::{HistoryPage, HomePage, ModelsPage, PracticePage, ResumePage};
 use crate::state::{AppState, Screen};
 
 #[component]
@@ -21,6 +21,7 @@ pub fn App() -> impl IntoView {
         },
         Screen::History => view! { <HistoryPage state /> }.into_any(),
         Screen::Models => view! { <ModelsPage state /> }.into_any(),
+        Screen::Resume => view! { <ResumePage state /> }.into_any(),
     };
 
     view! {

@@ -2,11 +2,12 @@
 //! the UI knows that Tauri exists.
 
 use aira_protocol::{
-    AppStatus, CommandError, ErrorCode, FeedbackDelta, HistoryInput, HistoryOutput,
-    ImportModelInput, ImportSource, InputDevicesOutput, InstalledModelInfo, ModelNameInput,
-    ModelProgress, ModelsOutput, PracticeQuestion, Preferences, PreferencesPatch, RecordingUpdate,
-    SpeakInput, StartPracticeInput, StartRecordingInput, StartRecordingOutput, StopRecordingInput,
-    SubmitAnswerFileInput, SubmitTypedAnswerInput, TurnResult,
+    AppStatus, CommandError, DocumentKind, ErrorCode, FeedbackDelta, HistoryInput, HistoryOutput,
+    ImportDocumentInput, ImportModelInput, ImportSource, InputDevicesOutput, InstalledModelInfo,
+    ModelNameInput, ModelProgress, ModelsOutput, PasteDocumentInput, PracticeQuestion, Preferences,
+    PreferencesPatch, RecordingUpdate, RedactedDocument, SpeakInput, StartPracticeInput,
+    StartRecordingInput, StartRecordingOutput, StopRecordingInput, SubmitAnswerFileInput,
+    SubmitTypedAnswerInput, TurnResult, WriteQuestionsInput, WrittenQuestionInfo,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -86,9 +87,27 @@ pub async fn app_status() -> Result<AppStatus, CommandError> {
     call("app_status", js_sys::Object::new().into()).await
 }
 
-/// Picks a random question; the backend also starts reading it aloud.
-pub async fn start_practice() -> Result<PracticeQuestion, CommandError> {
-    call_with_input("start_practice", StartPracticeInput { question_id: None }).await
+/// Picks this question, or a random one; the backend also starts reading it aloud.
+pub async fn start_practice(question_id: Option<String>) -> Result<PracticeQuestion, CommandError> {
+    call_with_input("start_practice", StartPracticeInput { question_id }).await
+}
+
+/// Lets the user pick a résumé or job description; `None` when the dialog was cancelled.
+pub async fn import_document(kind: DocumentKind) -> Result<Option<RedactedDocument>, CommandError> {
+    call_with_input("import_document", ImportDocumentInput { kind }).await
+}
+
+pub async fn paste_document(
+    kind: DocumentKind,
+    text: String,
+) -> Result<RedactedDocument, CommandError> {
+    call_with_input("paste_document", PasteDocumentInput { kind, text }).await
+}
+
+pub async fn write_resume_questions(
+    input: WriteQuestionsInput,
+) -> Result<Vec<WrittenQuestionInfo>, CommandError> {
+    call_with_input("write_resume_questions", input).await
 }
 
 pub async fn speak(text: String) -> Result<(), CommandError> {

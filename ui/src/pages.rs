@@ -4,8 +4,10 @@ mod history;
 mod home;
 mod models;
 mod practice;
+mod resume;
 
 pub use history::HistoryPage;
 pub use home::HomePage;
 pub use models::ModelsPage;
 pub use practice::PracticePage;
+pub use resume::ResumePage;

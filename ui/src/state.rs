@@ -14,6 +14,7 @@ pub enum Screen {
     Practice,
     History,
     Models,
+    Resume,
 }
 
 impl Screen {
@@ -25,6 +26,7 @@ impl Screen {
             Screen::Practice => t("ui.title.practice"),
             Screen::History => t("ui.title.history"),
             Screen::Models => t("ui.title.models"),
+            Screen::Resume => t("ui.title.resume"),
         }
     }
 }

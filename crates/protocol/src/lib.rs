@@ -11,6 +11,7 @@ mod models;
 mod practice;
 mod preferences;
 mod recording;
+mod resume;
 
 pub use app::{AppStatus, SpeakInput};
 pub use error::{CommandError, ErrorCode};
@@ -33,4 +34,8 @@ pub use preferences::{
 pub use recording::{
     InputDeviceInfo, InputDevicesOutput, RecordingMode, RecordingUpdate, StartRecordingInput,
     StartRecordingOutput,
+};
+pub use resume::{
+    DocumentKind, ImportDocumentInput, PasteDocumentInput, RedactedDocument, RemovedDetail,
+    WriteQuestionsInput, WrittenQuestionInfo,
 };

@@ -62,6 +62,10 @@ pub struct Engine {
     live: Mutex<Option<LiveSession>>,
     /// Answers coached offline that wait for the cloud coach.
     queue: CoachingQueue,
+    /// The résumé and job description as imported and redacted, until replaced.
+    documents: Mutex<std::collections::HashMap<aira_protocol::DocumentKind, ImportedDocument>>,
+    /// Questions written about the résumé this session, practised by id.
+    written_questions: Mutex<Vec<Question>>,
     /// The runtime the engine was opened on: callers on other threads (Tauri runs plain
     /// commands on the main thread) still spawn background work onto it.
     runtime: tokio::runtime::Handle,
@@ -119,6 +123,8 @@ impl Engine {
         tracing::info!(data_dir = %settings.data_dir.display(), model = %whisper.model_path().display(), transcription = policy.policy().as_str(), coaching = coach.policy().as_str(), "engine ready");
         Ok(Self {
             queue: CoachingQueue::new(store.clone(), Arc::clone(&coach), bank.clone()),
+            documents: Mutex::new(std::collections::HashMap::new()),
+            written_questions: Mutex::new(Vec::new()),
             bank,
             store,
             transcriber: policy as Arc<dyn Transcriber>,
@@ -167,10 +173,12 @@ impl Engine {
         }
     }
 
+    /// A bank question, or one written about the résumé this session.
     pub fn question(&self, id: &str) -> Result<Question, RuntimeError> {
         self.bank
             .get(id)
             .cloned()
+            .or_else(|| self.written_question(id))
             .ok_or_else(|| RuntimeError::UnknownQuestion(id.to_owned()))
     }
 

@@ -26,6 +26,8 @@ pub enum RuntimeError {
     EmptyAnswer,
     #[error(transparent)]
     Document(#[from] aira_documents::DocumentError),
+    #[error("no résumé has been imported yet")]
+    NoResume,
     #[error("no question with id {0}")]
     UnknownQuestion(String),
     #[error("{path}: {source}")]
@@ -82,7 +84,7 @@ impl RuntimeError {
             {
                 ErrorCode::FileNotFound
             }
-            RuntimeError::Document(_) => ErrorCode::DocumentUnreadable,
+            RuntimeError::Document(_) | RuntimeError::NoResume => ErrorCode::DocumentUnreadable,
             RuntimeError::UnknownQuestion(_) => ErrorCode::UnknownQuestion,
             RuntimeError::Internal(_) => ErrorCode::Internal,
         }

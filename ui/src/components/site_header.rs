@@ -24,6 +24,14 @@ pub fn SiteHeader(state: AppState) -> impl IntoView {
                     <li>
                         <NavButton
                             state
+                            id="nav-resume"
+                            screen=Screen::Resume
+                            text=t("ui.nav.resume")
+                        />
+                    </li>
+                    <li>
+                        <NavButton
+                            state
                             id="nav-models"
                             screen=Screen::Models
                             text=t("ui.nav.models")

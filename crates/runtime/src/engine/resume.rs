@@ -6,8 +6,14 @@ use aira_core::prompt::WrittenQuestion;
 use aira_core::{Redacted, redact};
 use std::path::Path;
 
-use super::Engine;
+use aira_core::Question;
+use aira_protocol::DocumentKind;
+
+use super::{Engine, lock};
 use crate::error::RuntimeError;
+
+/// Pasted text is held to the same length as text read from a file.
+const MOST_PASTED_CHARACTERS: usize = 100_000;
 
 /// A document as read and redacted, for the user to check before anything is sent.
 #[derive(Debug, Clone)]
@@ -43,6 +49,68 @@ impl Engine {
             truncated: document.truncated,
             redacted: redact(&document.text),
         })
+    }
+
+    /// Pasted text, redacted like an imported file.
+    pub fn paste_document(&self, text: &str) -> ImportedDocument {
+        let kept: String = text.chars().take(MOST_PASTED_CHARACTERS).collect();
+        ImportedDocument {
+            format: "text".into(),
+            pages: None,
+            truncated: kept.len() < text.len(),
+            redacted: redact(&kept),
+        }
+    }
+
+    /// Keeps a document (replacing the last of its kind) for [`Engine::write_questions_about_kept`].
+    pub fn keep_document(&self, kind: DocumentKind, document: ImportedDocument) {
+        lock(&self.documents).insert(kind, document);
+    }
+
+    /// Questions about the kept résumé (and job description, if any), written by Bedrock
+    /// from their redacted text; they can then be practised by id like bank questions.
+    pub async fn write_questions_about_kept(
+        &self,
+        role: &str,
+        level: &str,
+        count: usize,
+    ) -> Result<Vec<WrittenQuestion>, RuntimeError> {
+        let (resume, job) = {
+            let documents = lock(&self.documents);
+            (
+                documents
+                    .get(&DocumentKind::Resume)
+                    .map(|document| document.redacted.text.clone()),
+                documents
+                    .get(&DocumentKind::JobDescription)
+                    .map(|document| document.redacted.text.clone()),
+            )
+        };
+        let resume = resume.ok_or(RuntimeError::NoResume)?;
+        let written = self
+            .write_resume_questions(&resume, job.as_deref(), role, level, count)
+            .await?;
+        *lock(&self.written_questions) = written
+            .questions
+            .iter()
+            .map(|written| written.question.clone())
+            .collect();
+        Ok(written.questions)
+    }
+
+    /// The kept résumé's redacted text: what was sent to write questions.
+    pub fn kept_resume_text(&self) -> Option<String> {
+        lock(&self.documents)
+            .get(&DocumentKind::Resume)
+            .map(|document| document.redacted.text.clone())
+    }
+
+    /// A question written about the résumé in this session.
+    pub(super) fn written_question(&self, id: &str) -> Option<Question> {
+        lock(&self.written_questions)
+            .iter()
+            .find(|question| question.id == id)
+            .cloned()
     }
 
     /// Questions about the user's résumé, written by Bedrock. Both documents are redacted
