@@ -43,9 +43,9 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?x)
         (?:\+|\b00)\d{1,3}[\s.-]?(?:\(\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,5}){2,4}  # +44 20 7946 0958
-        | (?:\+91[\s-]?|\b91[\s-]?|\b0)?[6-9]\d{4}[\s-]?\d{5}\b               # 98765 43210, 098765-43210
-        | (?:\+91[\s-]?|\b0)?[6-9]\d{2}[\s-]\d{3}[\s-]\d{4}\b                 # 987-654-3210
-        | (?:\(0\d{2,4}\)|\b0\d{2,4})[\s-]?\d{3,4}[\s-]?\d{4}\b              # 080-2345 6789, (011) 23456789
+        | (?:\+91[\s-]?|\b91[\s-]?|\b0)?[6-9]\d{4}[\s-]?\d{5}                 # 98765 43210, 098765-43210
+        | (?:\+91[\s-]?|\b0)?[6-9]\d{2}[\s-]\d{3}[\s-]\d{4}                   # 987-654-3210
+        | (?:\(0\d{2,4}\)|\b0\d{2,4})[\s-]?\d{3,4}[\s-]?\d{4}                # 080-2345 6789, (011) 23456789
         ",
     )
 });
@@ -118,7 +118,7 @@ pub fn find_all(text: &str, found: &mut Vec<Candidate>) {
     whole_matches(&PAN, text, Kind::Pan, found);
     whole_matches(&PASSPORT, text, Kind::Passport, found);
     for matched in PHONE.find_iter(text) {
-        if stands_alone(text, matched.start(), matched.end()) {
+        if phone_stands_alone(text, matched.start(), matched.end()) {
             push(found, matched.start(), matched.end(), Kind::Phone);
         }
     }
@@ -213,6 +213,19 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     !joins_before && !joins_after
 }
 
+/// A phone number is part of a longer number only when digits touch it. Letters may: text
+/// taken from a PDF often loses its line breaks ("+91 98765 43210Projects"), and leaving a
+/// number out of the redaction costs more than redacting a product code.
+fn phone_stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let touches_digit = |character: Option<char>| character.is_some_and(|c| c.is_ascii_digit());
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let after_next = text[end..].chars().nth(1);
+    let joins_after = touches_digit(after)
+        || (matches!(after, Some('.' | ',' | '/')) && touches_digit(after_next));
+    !touches_digit(before) && !joins_after
+}
+
 /// A sentence's full stop or a closing bracket after a URL is not part of it.
 fn trim_url_end(url: &str) -> &str {
     url.trim_end_matches(['.', ':', '!', '?', ')', '\''])
@@ -221,6 +234,23 @@ fn trim_url_end(url: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phone_number_run_into_the_next_line_is_still_found() {
+        let mut found = Vec::new();
+        find_all(
+            "Phone: +91 98765 43210Projects: canteen app. Mobile9876543210",
+            &mut found,
+        );
+        let phones = found
+            .iter()
+            .filter(|candidate| candidate.kind == Kind::Phone)
+            .count();
+        assert_eq!(phones, 2);
+        let mut found = Vec::new();
+        find_all("Order 12398765432101 shipped", &mut found);
+        assert!(found.iter().all(|candidate| candidate.kind != Kind::Phone));
+    }
 
     #[test]
     fn every_pattern_compiles() {
