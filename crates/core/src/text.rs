@@ -27,6 +27,33 @@ pub fn normalized_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Str
         .collect()
 }
 
+/// Whether a token, as said, closes a sentence: "down." "why?" "था।". Shared by the STAR
+/// analysis and the quotes, so the sentence a part was heard in is the sentence quoted.
+pub fn ends_sentence(raw: &str) -> bool {
+    raw.trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '?', '!', '।', '॥'])
+}
+
+/// For each word [`normalized_words`] keeps from the same tokens, the number of the sentence
+/// it is in, counting from 0. Speech written without punctuation is one sentence.
+pub fn sentence_numbers<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
+    let mut numbers = Vec::new();
+    let mut sentence = 0;
+    let mut sentence_has_words = false;
+    for token in words.into_iter().flat_map(str::split_whitespace) {
+        if !normalize_word(token).is_empty() {
+            numbers.push(sentence);
+            sentence_has_words = true;
+        }
+        // A lone "." after a sentence's end does not open an empty sentence.
+        if ends_sentence(token) && sentence_has_words {
+            sentence += 1;
+            sentence_has_words = false;
+        }
+    }
+    numbers
+}
+
 /// Whether `phrase` (one or more words) occurs in `words`. A single word of four or more
 /// letters also matches as a prefix, so "test" finds "testing" and "regulariz" finds
 /// "regularization"; shorter words and phrases must match whole words.
@@ -59,6 +86,32 @@ mod tests {
     fn indian_vowel_signs_are_kept_and_dandas_dropped() {
         assert_eq!(normalize_word("अच्छा।"), "अच्छा");
         assert_eq!(normalize_word("हाँ,"), "हाँ");
+    }
+
+    #[test]
+    fn sentences_are_numbered_per_kept_word() {
+        let tokens = [
+            "I joined in June.",
+            ".",
+            "My task",
+            "was",
+            "to fix it.",
+            "Done!",
+            "ok",
+        ];
+        assert_eq!(
+            sentence_numbers(tokens),
+            vec![0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 3]
+        );
+        assert_eq!(
+            sentence_numbers(tokens).len(),
+            normalized_words(tokens).len()
+        );
+        assert_eq!(sentence_numbers(["मैंने", "बनाया।", "फिर"]), vec![0, 0, 1]);
+        assert_eq!(
+            sentence_numbers(["no", "punctuation", "at", "all"]),
+            vec![0; 4]
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::terms::{TermReport, terms};
 use super::tone::{ToneReport, tone};
 use super::vocabulary::{VocabularyReport, vocabulary};
 use crate::question_bank::Question;
-use crate::text::normalized_words;
+use crate::text::{normalized_words, sentence_numbers};
 use crate::transcript::Transcript;
 
 /// What the analysis measures against; the defaults suit an interview answer.
@@ -161,7 +161,8 @@ pub fn analyze_delivery(
         repetition: repetition(&words),
         vocabulary: vocabulary(&words),
         terms: terms(&words, question, &config.job_terms),
-        star: is_behavioral(question).then(|| star(&words)),
+        star: is_behavioral(question)
+            .then(|| star(&words, &sentence_numbers(raw_words.iter().copied()))),
     }
 }
 

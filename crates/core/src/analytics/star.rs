@@ -6,6 +6,11 @@ use serde::Serialize;
 
 use super::phrases::PhraseList;
 
+mod actions;
+
+#[cfg(test)]
+mod story_tests;
+
 const SITUATION: &[&str] = &[
     "when i was",
     "while i was",
@@ -33,14 +38,31 @@ const SITUATION: &[&str] = &[
     "in my internship",
     "in my current",
     "at my current",
+    "jab main",
+    "jab hum",
+    "pichle saal",
+    // A disagreement is what a conflict story is about, not what the speaker did about it.
+    "disagreed",
+    "argued",
+    "clashed",
+    "had a conflict",
+    "had a disagreement",
+    "had an argument",
+    "had a clash",
+    "had a difference of opinion",
+    "argue kiya",
 ];
 const TASK: &[&str] = &[
     "my task",
+    "the task was",
+    "our task was",
     "my role",
     "my responsibility",
     "i was responsible",
     "i was asked to",
     "i was tasked",
+    "i was assigned",
+    "i was in charge of",
     "i had to",
     "i needed to",
     "the goal was",
@@ -50,39 +72,17 @@ const TASK: &[&str] = &[
     "the problem was",
     "we needed to",
     "we had to",
+    "we were asked to",
     "my job was",
+    "my part was",
     "the objective",
     "i was supposed to",
+    "we were supposed to",
     "the requirement was",
-];
-const ACTION: &[&str] = &[
-    "i decided",
-    "i started",
-    "i built",
-    "i wrote",
-    "i created",
-    "i set up",
-    "i spoke",
-    "i talked",
-    "i proposed",
-    "i suggested",
-    "i organised",
-    "i organized",
-    "i took",
-    "i led",
-    "i made",
-    "i broke",
-    "i went",
-    "i met",
-    "i ran",
-    "i gave",
-    "i found",
-    "i chose",
-    "i did",
-    "so i",
-    "first i",
-    "then i",
-    "maine",
+    "mera task",
+    "mera kaam",
+    "meri responsibility",
+    "meri zimmedari",
 ];
 /// Phrases that announce the result. Preferred over [`RESULT`]'s verbs, which also turn up
 /// while the situation is told ("memory grew with every login").
@@ -98,6 +98,8 @@ const RESULT_OPENERS: &[&str] = &[
     "it led to",
     "because of this",
     "thanks to this",
+    "iska result",
+    "aakhir mein",
 ];
 const RESULT: &[&str] = &[
     "reduced",
@@ -127,20 +129,23 @@ const QUANTITIES: &[&str] = &[
     "double", "doubled", "half", "halved", "twice", "two", "three", "four", "five", "ten",
     "twenty", "fifty",
 ];
-/// Past-tense words that end in "-ed" without being actions.
-const NOT_ACTIONS: &[&str] = &["need", "feed", "speed", "seed", "bed", "red", "shed", "wed"];
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StarReport {
-    /// The first cue heard for each component, quoted in feedback; `None` when none was.
+    /// The cue heard for each component, quoted in feedback; `None` when none was.
     pub situation: Option<String>,
     pub task: Option<String>,
     pub action: Option<String>,
     pub result: Option<String>,
-    /// A number or quantity word after the first result cue ("cut load time by 40 percent").
+    /// A number or quantity word after the result cue ("cut load time by 40 percent").
     pub quantified_result: bool,
     /// How many of the four components were heard.
     pub components_found: u8,
+    /// Where each cue was heard, as an index into the answer's words, in STAR order, so
+    /// feedback quotes that sentence and not wherever the cue's words are first said. Not
+    /// serialised: an index means nothing to a reader without the word list.
+    #[serde(skip)]
+    pub starts: [Option<usize>; 4],
 }
 
 impl StarReport {
@@ -153,30 +158,37 @@ impl StarReport {
     ];
 }
 
-pub fn star(words: &[String]) -> StarReport {
-    let first = |cues: &[&str]| {
-        PhraseList::new(cues)
+/// The STAR parts of an answer. `sentences` numbers the sentence of each word (see
+/// [`crate::text::sentence_numbers`]), so that one sentence is not quoted as two parts while
+/// a later sentence fits the second. Announced results are placed before actions, since an
+/// action is easier to find elsewhere than a result is; result verbs after, since
+/// "I improved the query" is more often the action.
+pub fn star(words: &[String], sentences: &[usize]) -> StarReport {
+    let cues = |list: &[&str]| {
+        PhraseList::new(list)
             .find_all(words)
-            .first()
+            .into_iter()
             .map(|found| (found.phrase.to_owned(), found.start))
+            .collect::<Vec<_>>()
     };
-    let situation = first(SITUATION).map(|(cue, _)| cue);
-    let task = first(TASK).map(|(cue, _)| cue);
-    // Whichever comes first: a listed cue or the speaker's own past-tense verb.
-    let action = [first(ACTION), first_past_tense_action(words)]
-        .into_iter()
-        .flatten()
-        .min_by_key(|(_, start)| *start)
-        .map(|(cue, _)| cue);
-    let result = first(RESULT_OPENERS).or_else(|| first(RESULT));
+    let mut taken = TakenSentences {
+        sentences,
+        taken: Vec::new(),
+    };
+    let situation = taken.pick(cues(SITUATION));
+    let task = taken.pick(cues(TASK));
+    let announced = taken.pick(cues(RESULT_OPENERS));
+    let action = taken.pick(actions::actions(words));
+    let result = announced.or_else(|| taken.pick(cues(RESULT)));
     let quantified_result = result
         .as_ref()
         .is_some_and(|(_, start)| words[*start..].iter().any(|word| is_quantity(word)));
-    let result = result.map(|(cue, _)| cue);
-    let components_found = [&situation, &task, &action, &result]
-        .iter()
-        .filter(|component| component.is_some())
-        .count() as u8;
+    let parts = [situation, task, action, result];
+    let starts = parts
+        .each_ref()
+        .map(|part| part.as_ref().map(|(_, start)| *start));
+    let [situation, task, action, result] = parts.map(|part| part.map(|(cue, _)| cue));
+    let components_found = starts.iter().filter(|start| start.is_some()).count() as u8;
     StarReport {
         situation,
         task,
@@ -184,16 +196,29 @@ pub fn star(words: &[String]) -> StarReport {
         result,
         quantified_result,
         components_found,
+        starts,
     }
 }
 
-/// "I migrated", "I automated": the speaker's own past-tense verb is an action.
-fn first_past_tense_action(words: &[String]) -> Option<(String, usize)> {
-    words.windows(2).enumerate().find_map(|(start, pair)| {
-        let verb = pair[1].as_str();
-        (pair[0] == "i" && verb.len() > 3 && verb.ends_with("ed") && !NOT_ACTIONS.contains(&verb))
-            .then(|| (pair.join(" "), start))
-    })
+/// The sentences already quoted for a STAR part.
+struct TakenSentences<'a> {
+    sentences: &'a [usize],
+    taken: Vec<Option<usize>>,
+}
+
+impl TakenSentences<'_> {
+    /// The first cue in a sentence no other part holds, else the first cue: a story told in
+    /// one sentence still has its parts, it just cannot quote them apart.
+    fn pick(&mut self, cues: Vec<(String, usize)>) -> Option<(String, usize)> {
+        let sentence_of = |start: usize| self.sentences.get(start).copied();
+        let free = cues
+            .iter()
+            .position(|(_, start)| !self.taken.contains(&sentence_of(*start)))
+            .unwrap_or(0);
+        let picked = cues.into_iter().nth(free)?;
+        self.taken.push(sentence_of(picked.1));
+        Some(picked)
+    }
 }
 
 /// Digits that are not a calendar year, or a quantity word.
@@ -209,10 +234,10 @@ pub fn is_quantity(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::normalized_words;
+    use crate::text::{normalized_words, sentence_numbers};
 
     fn report(text: &str) -> StarReport {
-        star(&normalized_words([text]))
+        star(&normalized_words([text]), &sentence_numbers([text]))
     }
 
     #[test]

@@ -104,9 +104,14 @@ pub(super) fn star_remarks(context: &Context, remarks: &mut Remarks) {
     let Some(result_cue) = &star.result else {
         return;
     };
+    let result_start = star.starts[3];
     let number = star
         .quantified_result
-        .then(|| context.spoken.clause_with_quantity_after(result_cue))
+        .then(|| {
+            context
+                .spoken
+                .clause_with_quantity_after(result_cue, result_start)
+        })
         .flatten();
     match number {
         Some(number) => {
@@ -118,7 +123,7 @@ pub(super) fn star_remarks(context: &Context, remarks: &mut Remarks) {
         None => {
             let quote = context
                 .spoken
-                .sentence_with(result_cue)
+                .sentence_with(result_cue, result_start)
                 .unwrap_or_else(|| result_cue.clone());
             let sentence = catalog.format(
                 "feedback.star.unquantified",
@@ -135,19 +140,20 @@ pub(super) fn star_remarks(context: &Context, remarks: &mut Remarks) {
 /// was heard. Only for behavioral questions.
 pub(super) fn star_breakdown(context: &Context) -> Option<StarBreakdown> {
     let star = context.delivery.star.as_ref()?;
-    let quote = |cue: &Option<String>| {
+    let quote = |cue: &Option<String>, start: Option<usize>| {
         cue.as_ref().map(|cue| {
             context
                 .spoken
-                .sentence_with(cue)
+                .sentence_with(cue, start)
                 .unwrap_or_else(|| cue.clone())
         })
     };
+    let [situation, task, action, result] = star.starts;
     Some(StarBreakdown {
-        situation: quote(&star.situation),
-        task: quote(&star.task),
-        action: quote(&star.action),
-        result: quote(&star.result),
+        situation: quote(&star.situation, situation),
+        task: quote(&star.task, task),
+        action: quote(&star.action, action),
+        result: quote(&star.result, result),
     })
 }
 

@@ -95,10 +95,14 @@ fn a_star_story_is_broken_down_in_the_answers_own_sentences() {
         star.task.as_deref(),
         Some("My task was to make the webhook service reliable before the Diwali sale.")
     );
-    // "my teammate and I disagreed" is the first thing the speaker did, by the analytics' cues.
-    assert!(
-        star.action
-            .is_some_and(|action| action.contains("my teammate and I disagreed")),
+    // The disagreement is the situation; the action is the first thing done about it, in a
+    // sentence of its own.
+    assert_eq!(
+        star.action.as_deref(),
+        Some(
+            "I pulled the logs from the previous month and showed that immediate retries were \
+             hitting merchants who were already down."
+        )
     );
     assert!(
         star.result
@@ -116,6 +120,41 @@ fn a_star_story_is_broken_down_in_the_answers_own_sentences() {
         &feedback.strengths,
         "situation, task, action, result"
     ));
+}
+
+#[test]
+fn each_part_of_a_strong_story_is_quoted_from_its_own_sentence() {
+    let question = bank_question("beh-deadline");
+    let (text, wpm) = pair("beh-deadline").strong;
+    let star = coach(&question, &spoken(text, wpm))
+        .feedback
+        .star
+        .unwrap_or_default();
+    assert_eq!(
+        star.action.as_deref(),
+        Some(
+            "I split the remaining work into a list of tasks, prioritized the model accuracy \
+             fixes and the demo over extra screens, and set up a short call every evening."
+        )
+    );
+    for pair in PAIRS {
+        let question = bank_question(pair.question);
+        let Some(star) = coach(&question, &spoken(pair.strong.0, pair.strong.1))
+            .feedback
+            .star
+        else {
+            continue;
+        };
+        let quotes = [&star.situation, &star.task, &star.action, &star.result];
+        for (index, quote) in quotes.iter().enumerate() {
+            assert!(quote.is_some(), "{}: {star:?}", pair.question);
+            assert!(
+                !quotes[index + 1..].contains(quote),
+                "{}: one sentence quoted twice: {star:?}",
+                pair.question
+            );
+        }
+    }
 }
 
 #[test]

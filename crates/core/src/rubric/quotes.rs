@@ -1,7 +1,7 @@
 //! The answer's own words, for feedback that quotes them: the sentence a STAR cue opened, the
 //! clause with the number in a result, the one word of a one-word answer.
 
-use crate::text::{normalize_word, normalized_words};
+use crate::text::{ends_sentence, normalize_word, normalized_words};
 use crate::transcript::Transcript;
 
 /// A quoted sentence stops after this many words, so a transcript without punctuation (an
@@ -44,11 +44,18 @@ impl<'a> SpokenWords<'a> {
         self.raw.first().map(|raw| trim_punctuation(raw).to_owned())
     }
 
-    /// Where `phrase` is first said, and how many words it has.
-    fn find(&self, phrase: &str) -> Option<(usize, usize)> {
+    /// Where `phrase` is said, and how many words it has: at `start` (the word index the
+    /// analytics heard it at) when it is there, else where it is first said. The fallback
+    /// covers a report made from other words than these, and callers that know no index.
+    fn find(&self, phrase: &str, start: Option<usize>) -> Option<(usize, usize)> {
         let needle = normalized_words([phrase]);
         if needle.is_empty() {
             return None;
+        }
+        if let Some(start) = start
+            && self.normalized[start.min(self.normalized.len())..].starts_with(&needle)
+        {
+            return Some((start, needle.len()));
         }
         self.normalized
             .windows(needle.len())
@@ -56,10 +63,11 @@ impl<'a> SpokenWords<'a> {
             .map(|start| (start, needle.len()))
     }
 
-    /// The sentence in which `phrase` is first said, as said: "During my internship at
-    /// Razorpay, my teammate and I disagreed…". Long sentences are cut, marked with "…".
-    pub fn sentence_with(&self, phrase: &str) -> Option<String> {
-        let (start, length) = self.find(phrase)?;
+    /// The sentence in which `phrase` is said (see [`Self::find`] for which time), as said:
+    /// "During my internship at Razorpay, my teammate and I disagreed…". Long sentences are
+    /// cut, marked with "…".
+    pub fn sentence_with(&self, phrase: &str, start: Option<usize>) -> Option<String> {
+        let (start, length) = self.find(phrase, start)?;
         let mut begin = start;
         while begin > 0 && start - begin < MOST_WORDS_BEFORE && !ends_sentence(self.raw[begin - 1])
         {
@@ -82,11 +90,11 @@ impl<'a> SpokenWords<'a> {
         Some(quote)
     }
 
-    /// The clause holding the first quantity said from where `phrase` is first said: "and we
+    /// The clause holding the first quantity said from where `phrase` is said: "and we
     /// finished in the top five out of sixty teams". A long clause is cut to the words around
     /// the quantity, marked with "…".
-    pub fn clause_with_quantity_after(&self, phrase: &str) -> Option<String> {
-        let (start, _) = self.find(phrase)?;
+    pub fn clause_with_quantity_after(&self, phrase: &str, start: Option<usize>) -> Option<String> {
+        let (start, _) = self.find(phrase, start)?;
         let quantity = (start..self.normalized.len())
             .find(|&index| crate::analytics::is_quantity(&self.normalized[index]))?;
         let mut begin = quantity;
@@ -129,11 +137,6 @@ impl<'a> SpokenWords<'a> {
 /// Letters beyond Latin and its extensions; digits and punctuation are neither.
 fn is_non_latin_letter(character: char) -> bool {
     character > '\u{024F}' && character.is_alphabetic()
-}
-
-fn ends_sentence(raw: &str) -> bool {
-    raw.trim_end_matches(['"', '\'', '”', '’', ')'])
-        .ends_with(['.', '?', '!', '।', '॥'])
 }
 
 fn ends_clause(raw: &str) -> bool {
@@ -179,19 +182,56 @@ mod tests {
         );
         let spoken = SpokenWords::new(&transcript);
         assert_eq!(
-            spoken.sentence_with("my task").as_deref(),
+            spoken.sentence_with("my task", None).as_deref(),
             Some("My task was to fix the flaky tests.")
         );
         assert_eq!(
-            spoken.clause_with_quantity_after("as a result").as_deref(),
+            spoken
+                .clause_with_quantity_after("as a result", None)
+                .as_deref(),
             Some("failures fell by 38 percent in two weeks")
         );
         assert_eq!(
-            spoken.clause_with_quantity_after("my task").as_deref(),
+            spoken
+                .clause_with_quantity_after("my task", None)
+                .as_deref(),
             Some("failures fell by 38 percent in two weeks"),
             "the first quantity from the cue on, in whichever sentence"
         );
-        assert_eq!(spoken.sentence_with("never said"), None);
+        assert_eq!(spoken.sentence_with("never said", None), None);
+    }
+
+    #[test]
+    fn a_cue_is_quoted_where_the_analytics_heard_it() {
+        let transcript = words(
+            "So I was nervous. Then my lead left, so I took over the release. It shipped in \
+             2 days.",
+        );
+        let spoken = SpokenWords::new(&transcript);
+        assert_eq!(
+            spoken.sentence_with("so i", Some(8)).as_deref(),
+            Some("Then my lead left, so I took over the release.")
+        );
+        assert_eq!(
+            spoken.sentence_with("so i", None).as_deref(),
+            Some("So I was nervous."),
+            "no index: where the words are first said"
+        );
+        assert_eq!(
+            spoken.sentence_with("so i", Some(2)).as_deref(),
+            Some("So I was nervous."),
+            "an index where the words are not: the same"
+        );
+        assert_eq!(
+            spoken.sentence_with("so i", Some(99)).as_deref(),
+            Some("So I was nervous.")
+        );
+        assert_eq!(
+            spoken
+                .clause_with_quantity_after("so i", Some(8))
+                .as_deref(),
+            Some("It shipped in 2 days")
+        );
     }
 
     #[test]
@@ -202,7 +242,7 @@ mod tests {
         );
         assert_eq!(
             SpokenWords::new(&transcript)
-                .clause_with_quantity_after("as a result")
+                .clause_with_quantity_after("as a result", None)
                 .as_deref(),
             Some("…failed deliveries fell by 38 percent during the sale")
         );
@@ -213,7 +253,7 @@ mod tests {
         let text = "and then we ".repeat(40) + "finally shipped it " + &"and so on ".repeat(40);
         let transcript = words(&text);
         let quote = SpokenWords::new(&transcript)
-            .sentence_with("finally")
+            .sentence_with("finally", None)
             .unwrap_or_default();
         assert!(quote.starts_with('…') && quote.ends_with('…'), "{quote}");
         assert!(quote.contains("finally shipped it"), "{quote}");
