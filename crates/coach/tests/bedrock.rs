@@ -400,3 +400,24 @@ async fn resume_questions_are_written_from_the_redacted_resume() -> Result<(), C
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn an_unknown_endpoint_names_the_region_to_check() {
+    let settings = BedrockSettings {
+        endpoint_url: Some("http://bedrock-runtime.nowhere-1.invalid".into()),
+        max_attempts: 1,
+        ..BedrockSettings::default()
+    };
+    let coach = BedrockCoach::with_sdk_config(
+        settings,
+        aira_aws::sdk_config_with_keys("nowhere-1", "AKIDTEST", "secret-test-key"),
+    );
+    let error = coach_answer(&coach, &answer(ANSWER), None).await.err();
+    assert_eq!(
+        error.as_ref().and_then(cloud_kind),
+        Some(CloudFailure::Offline),
+        "{error:?}"
+    );
+    let message = error.map(|error| error.to_string()).unwrap_or_default();
+    assert!(message.contains("AWS_REGION"), "{message}");
+}

@@ -232,6 +232,19 @@ async fn within<T>(
     })
 }
 
+/// A name lookup that failed: no network, or a region without a Bedrock endpoint.
+fn names_unknown_host(message: &str) -> bool {
+    let message = message.to_ascii_lowercase();
+    [
+        "dns error",
+        "failed to lookup",
+        "name or service not known",
+        "no such host",
+    ]
+    .iter()
+    .any(|phrase| message.contains(phrase))
+}
+
 /// Bedrock's refusals that the user fixes in the console, said so.
 fn with_hint(mut error: CloudError, model_id: &str) -> CloudError {
     let hint = if error.message.contains("ResourceNotFoundException") {
@@ -244,6 +257,12 @@ fn with_hint(mut error: CloudError, model_id: &str) -> CloudError {
             "the model id {model_id} was not accepted; check it, or use an inference profile \
              (\"global.\" or \"apac.\" prefix) for models that need one"
         ))
+    } else if error.kind == CloudFailure::Offline && names_unknown_host(&error.message) {
+        Some(
+            "the Bedrock endpoint for this region could not be found: check your network, and \
+             that AWS_REGION (or the profile's region) is one where Amazon Bedrock is offered"
+                .to_owned(),
+        )
     } else if error.kind == CloudFailure::AccessDenied
         && error.message.contains("AccessDeniedException")
     {
