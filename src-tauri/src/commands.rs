@@ -5,6 +5,7 @@
 // the rule still holds for everything written by hand here.
 #![allow(clippy::let_underscore_must_use)]
 
+pub mod coaching;
 mod dialog;
 pub mod history;
 pub mod models;

@@ -22,6 +22,8 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::status::app_status,
+            commands::coaching::coaching_queue,
+            commands::coaching::recoach_queued,
             commands::practice::start_practice,
             commands::practice::submit_answer_file,
             commands::practice::submit_typed_answer,

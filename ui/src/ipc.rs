@@ -2,12 +2,13 @@
 //! the UI knows that Tauri exists.
 
 use aira_protocol::{
-    AppStatus, CommandError, DocumentKind, ErrorCode, FeedbackDelta, HistoryInput, HistoryOutput,
-    ImportDocumentInput, ImportModelInput, ImportSource, InputDevicesOutput, InstalledModelInfo,
-    ModelNameInput, ModelProgress, ModelsOutput, PasteDocumentInput, PracticeQuestion, Preferences,
-    PreferencesPatch, RecordingUpdate, RedactedDocument, SpeakInput, StartPracticeInput,
-    StartRecordingInput, StartRecordingOutput, StopRecordingInput, SubmitAnswerFileInput,
-    SubmitTypedAnswerInput, TurnResult, WriteQuestionsInput, WrittenQuestionInfo,
+    AppStatus, CoachingQueueOutput, CommandError, DocumentKind, ErrorCode, FeedbackDelta,
+    HistoryInput, HistoryOutput, ImportDocumentInput, ImportModelInput, ImportSource,
+    InputDevicesOutput, InstalledModelInfo, ModelNameInput, ModelProgress, ModelsOutput,
+    PasteDocumentInput, PracticeQuestion, Preferences, PreferencesPatch, RecoachOutput,
+    RecordingUpdate, RedactedDocument, SpeakInput, StartPracticeInput, StartRecordingInput,
+    StartRecordingOutput, StopRecordingInput, SubmitAnswerFileInput, SubmitTypedAnswerInput,
+    TurnResult, WriteQuestionsInput, WrittenQuestionInfo,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -90,6 +91,14 @@ pub async fn app_status() -> Result<AppStatus, CommandError> {
 /// Picks this question, or a random one; the backend also starts reading it aloud.
 pub async fn start_practice(question_id: Option<String>) -> Result<PracticeQuestion, CommandError> {
     call_with_input("start_practice", StartPracticeInput { question_id }).await
+}
+
+pub async fn coaching_queue() -> Result<CoachingQueueOutput, CommandError> {
+    call("coaching_queue", js_sys::Object::new().into()).await
+}
+
+pub async fn recoach_queued() -> Result<RecoachOutput, CommandError> {
+    call("recoach_queued", js_sys::Object::new().into()).await
 }
 
 /// Lets the user pick a résumé or job description; `None` when the dialog was cancelled.

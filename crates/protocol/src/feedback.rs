@@ -102,6 +102,22 @@ impl TokenUsage {
     }
 }
 
+/// `coaching_queue`: answers waiting for the cloud coach, and what the cloud coach used.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct CoachingQueueOutput {
+    pub waiting: u32,
+    /// Since the app started.
+    pub session_usage: TokenUsage,
+    pub total_usage: TokenUsage,
+}
+
+/// `recoach_queued`: what one pass over the queue did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecoachOutput {
+    pub coached: u32,
+    pub remaining: u32,
+}
+
 /// A piece of cloud feedback as it is written, streamed to the UI before the whole arrives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FeedbackDelta {

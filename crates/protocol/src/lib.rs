@@ -16,7 +16,8 @@ mod resume;
 pub use app::{AppStatus, SpeakInput};
 pub use error::{CommandError, ErrorCode};
 pub use feedback::{
-    AccuracyVerdict, Feedback, FeedbackDelta, StarBreakdown, TechnicalAccuracy, TokenUsage,
+    AccuracyVerdict, CoachingQueueOutput, Feedback, FeedbackDelta, RecoachOutput, StarBreakdown,
+    TechnicalAccuracy, TokenUsage,
 };
 pub use history::{HistoryInput, HistoryOutput, TurnStatus, TurnSummary};
 pub use models::{

@@ -119,6 +119,25 @@ async fn a_typed_answer_is_coached_by_bedrock_then_offline_when_it_refuses() {
         "the offline coach does not judge accuracy"
     );
 
+    // Cloud mode queued that answer for Bedrock; Home says so and offers to try now.
+    click(&client, "#nav-home").await;
+    let waiting = text_of(&client, "#coach-queue-waiting").await;
+    assert!(waiting.starts_with('1'), "{waiting}");
+    let usage = text_of(&client, "#coach-usage-totals").await;
+    assert!(
+        usage.contains("1200 input"),
+        "the first answer's tokens: {usage}"
+    );
+    click(&client, "#recoach-now").await;
+    let status = wait_for_text(&client, "#status", Duration::from_secs(30), |text| {
+        text.contains("still waiting")
+    })
+    .await;
+    assert!(
+        status.starts_with('0') && status.contains("1 still waiting"),
+        "Bedrock still refuses: {status}"
+    );
+
     if let Err(error) = client.close().await {
         eprintln!("closing the session: {error}");
     }

@@ -1,4 +1,5 @@
 mod coach_settings;
+mod coaching_queue;
 mod recording_settings;
 
 use aira_protocol::AppStatus;

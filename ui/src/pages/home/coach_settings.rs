@@ -6,6 +6,7 @@ use aira_protocol::{EnginePolicy, Preferences, PreferencesPatch, SUGGESTED_BEDRO
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::coaching_queue::CoachingQueue;
 use crate::i18n::t;
 use crate::ipc;
 use crate::state::AppState;
@@ -107,6 +108,7 @@ pub fn CoachSettings(state: AppState) -> impl IntoView {
                 />
                 <label for="recoach-when-online">{t("ui.coach_settings.recoach")}</label>
             </div>
+            <CoachingQueue state />
         </section>
     }
 }
