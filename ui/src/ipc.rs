@@ -206,8 +206,18 @@ pub async fn submit_typed_answer(
 }
 
 /// Lets the user pick an audio file and coaches it; `None` when the dialog was cancelled.
-pub async fn submit_answer_file(question_id: String) -> Result<Option<TurnResult>, CommandError> {
-    call_with_input("submit_answer_file", SubmitAnswerFileInput { question_id }).await
+pub async fn submit_answer_file(
+    question_id: String,
+    on_text: impl Fn(FeedbackDelta) + 'static,
+) -> Result<Option<TurnResult>, CommandError> {
+    let stream = UpdateStream::open(on_text)?;
+    let args = to_js(&WithInput {
+        input: SubmitAnswerFileInput { question_id },
+    })?;
+    stream.attach(&args, "feedback")?;
+    let turn = call("submit_answer_file", args).await;
+    drop(stream);
+    turn
 }
 
 pub async fn history(limit: u32) -> Result<HistoryOutput, CommandError> {

@@ -25,13 +25,14 @@ pub fn start_practice(
 }
 
 /// Asks for an audio file with the native dialog and coaches it, reading the feedback
-/// aloud; `None` when cancelled.
+/// aloud; `None` when cancelled. A streaming coach's text goes over `feedback`.
 /// The webview never sees a path: the file is chosen and read on this side.
 #[tauri::command]
 pub async fn submit_answer_file(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     input: SubmitAnswerFileInput,
+    feedback: Channel<FeedbackDelta>,
 ) -> Result<Option<TurnResult>, CommandError> {
     let engine = state.engine()?;
     let question = engine.question(&input.question_id)?;
@@ -45,7 +46,14 @@ pub async fn submit_answer_file(
     let Some(path) = pick(dialog, Pick::File).await? else {
         return Ok(None);
     };
-    let turn = engine.practice_file(&question, &path, None).await?;
+    let progress = move |delta: FeedbackDelta| {
+        if let Err(error) = feedback.send(delta) {
+            tracing::debug!(%error, "a piece of feedback text was not delivered");
+        }
+    };
+    let turn = engine
+        .practice_file(&question, &path, Some(&progress))
+        .await?;
     engine.speak_in_background(engine.feedback_speech(&turn.feedback));
     Ok(Some(turn))
 }

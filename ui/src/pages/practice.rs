@@ -288,9 +288,12 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
         result.set(None);
         phase.set(Phase::Processing);
         state.announce(t("ui.status.choosing_file"));
+        coach_writing.set(String::new());
         let id = question_id.get_value();
         spawn_local(async move {
-            match ipc::submit_answer_file(id).await {
+            let turn = ipc::submit_answer_file(id, on_text).await;
+            coach_writing.set(String::new());
+            match turn {
                 Ok(Some(turn)) => finish(Ok(turn)),
                 Ok(None) => {
                     phase.set(Phase::Ready);
