@@ -1,6 +1,7 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder};
@@ -35,15 +36,26 @@ pub fn app_binary() -> PathBuf {
     binary
 }
 
+/// One app at a time per test binary: the test harness runs a binary's tests on parallel
+/// threads, and two webviews (with whisper) on two cores starve each other's audio
+/// capture and rendering — the cause of the once-flaky microphone tests.
+static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::new(());
+
 /// A running tauri-driver, which starts WebKitWebDriver, which starts the app.
 pub struct TauriDriver {
     process: Child,
     port: u16,
+    /// Released after the driver (and so the app) is stopped: fields drop after `drop`.
+    _exclusive: MutexGuard<'static, ()>,
 }
 
 impl TauriDriver {
     /// Starts tauri-driver; every app it launches inherits `environment`.
     pub fn start(environment: &[(&str, OsString)]) -> Self {
+        // A test that panicked while holding it has already stopped its app.
+        let exclusive = ONE_APP_AT_A_TIME
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no display: run end-to-end tests under `xvfb-run -a`"
@@ -64,7 +76,11 @@ impl TauriDriver {
                     "could not start tauri-driver (cargo install tauri-driver --locked): {error}"
                 )
             });
-        Self { process, port }
+        Self {
+            process,
+            port,
+            _exclusive: exclusive,
+        }
     }
 
     /// Opens a WebDriver session, which launches the app in a real window.
