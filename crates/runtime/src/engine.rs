@@ -62,6 +62,8 @@ pub struct Engine {
     live: Mutex<Option<LiveSession>>,
     /// Answers coached offline that wait for the cloud coach.
     queue: CoachingQueue,
+    /// Stops the background work started at open (the queue's watch) on close.
+    stop: tokio_util::sync::CancellationToken,
     /// The résumé and job description as imported and redacted, until replaced.
     documents: Mutex<std::collections::HashMap<aira_protocol::DocumentKind, ImportedDocument>>,
     /// Questions written about the résumé this session, practised by id.
@@ -121,8 +123,21 @@ impl Engine {
         });
         let player = Arc::new(Player::spawn()?);
         tracing::info!(data_dir = %settings.data_dir.display(), model = %whisper.model_path().display(), transcription = policy.policy().as_str(), coaching = coach.policy().as_str(), "engine ready");
+        let queue = CoachingQueue::new(store.clone(), Arc::clone(&coach), bank.clone());
+        let stop = tokio_util::sync::CancellationToken::new();
+        let watching_preferences = Arc::clone(&preferences);
+        let watching_settings = settings.clone();
+        queue.clone().watch(
+            coaching::RECOACH_EVERY,
+            move || {
+                let chosen = watching_preferences.get();
+                coaching::may_send_later(watching_settings.coach_engine(&chosen), &chosen)
+            },
+            stop.clone(),
+        );
         Ok(Self {
-            queue: CoachingQueue::new(store.clone(), Arc::clone(&coach), bank.clone()),
+            queue,
+            stop,
             documents: Mutex::new(std::collections::HashMap::new()),
             written_questions: Mutex::new(Vec::new()),
             bank,
@@ -522,6 +537,7 @@ impl Engine {
 
     /// Closes the database cleanly (the WAL is checkpointed).
     pub async fn close(&self) {
+        self.stop.cancel();
         self.store.close().await;
     }
 }

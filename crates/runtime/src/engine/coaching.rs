@@ -65,10 +65,7 @@ impl Engine {
     pub(super) async fn after_coaching(&self, turn_id: i64, coached: &Coached) {
         let preferences = self.preferences();
         let policy = self.settings.coach_engine(&preferences);
-        // Choosing the cloud coach is consent for this answer; in auto mode sending it
-        // later needs the user's explicit yes.
-        let may_send_later = policy == EnginePolicy::Cloud
-            || (policy == EnginePolicy::Auto && preferences.recoach_when_online);
+        let may_send_later = may_send_later(policy, &preferences);
         if let Some(reason) = &coached.cloud_missed {
             if may_send_later
                 && let Err(error) = self
@@ -194,7 +191,40 @@ pub(super) struct CoachingQueue {
     draining: Arc<tokio::sync::Mutex<()>>,
 }
 
+/// While answers wait for the cloud and sending them is wanted, the queue is tried this
+/// often: a failed try costs one quick call (a connect timeout or a refusal), and the
+/// answers are coached soon after the network returns even if the user practises no more.
+pub(super) const RECOACH_EVERY: std::time::Duration = std::time::Duration::from_secs(120);
+
 impl CoachingQueue {
+    /// Tries the queue every `interval` while `wanted()` says so (the policy wants the
+    /// cloud and the user agreed), until `stop` is cancelled.
+    pub(super) fn watch(
+        self,
+        interval: std::time::Duration,
+        wanted: impl Fn() -> bool + Send + 'static,
+        stop: tokio_util::sync::CancellationToken,
+    ) {
+        tokio::spawn(async move {
+            loop {
+                tokio::select! {
+                    () = stop.cancelled() => return,
+                    () = tokio::time::sleep(interval) => {}
+                }
+                if !wanted() || self.store.queued_count().await.unwrap_or(0) == 0 {
+                    continue;
+                }
+                match self.recoach().await {
+                    Ok(outcome) if outcome.coached > 0 => {
+                        tracing::info!(?outcome, "the cloud is back: queued answers coached");
+                    }
+                    Ok(_) => {}
+                    Err(error) => tracing::debug!(%error, "queued answers stay queued"),
+                }
+            }
+        });
+    }
+
     pub(super) fn new(store: Store, coach: Arc<PolicyCoach>, bank: QuestionBank) -> Self {
         Self {
             store,
@@ -250,6 +280,16 @@ impl CoachingQueue {
     }
 }
 
+/// Choosing the cloud coach is consent for its answers; in auto mode sending an answer
+/// later needs the user's explicit yes.
+pub(super) fn may_send_later(
+    policy: EnginePolicy,
+    preferences: &aira_protocol::Preferences,
+) -> bool {
+    policy == EnginePolicy::Cloud
+        || (policy == EnginePolicy::Auto && preferences.recoach_when_online)
+}
+
 /// Typed words have no timings: all at zero, so pace and pauses read "not measured".
 fn typed_transcript(text: &str) -> Transcript {
     let words = text
@@ -258,3 +298,6 @@ fn typed_transcript(text: &str) -> Transcript {
         .collect();
     Transcript::from_words(words, 0)
 }
+
+#[cfg(test)]
+mod tests;
