@@ -4,15 +4,18 @@
 //!   read on first use so opening Aira needs neither network nor credentials; an HTTPS
 //!   client that trusts an extra certificate authority.
 //! - [`credentials`]: a quick, remembered "are there credentials?" check for auto mode.
+//! - [`lazy_client`]: a service client made on first use, with that check.
 //! - [`failure`]: any SDK error as a [`CloudError`]: offline, access denied, throttled,
 //!   timed out, or the service's own failure, with a message that names the fix.
 
 pub mod config;
 pub mod credentials;
 pub mod failure;
+pub mod lazy_client;
 
 pub use config::{
     DEFAULT_REGION, https_client_trusting, load_standard_config, sdk_config_with_keys,
 };
 pub use credentials::CredentialsCheck;
 pub use failure::{CloudError, classify, credentials_failure, describe_chain};
+pub use lazy_client::{ConfigSource, LazyClient};

@@ -14,7 +14,7 @@ mod pricing;
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
-use aira_aws::{CredentialsCheck, load_standard_config};
+use aira_aws::{ConfigSource, LazyClient};
 use aira_core::ports::{
     Coach, CoachError, CoachRequest, PortFuture, QuestionRequest, QuestionWriter,
 };
@@ -25,7 +25,6 @@ use aira_core::prompt::{
 use aira_protocol::Feedback;
 use aws_config::SdkConfig;
 use aws_sdk_bedrockruntime::Client;
-use aws_sdk_bedrockruntime::config::SharedCredentialsProvider;
 
 use converse::{ForcedTool, converse, converse_stream};
 
@@ -74,26 +73,12 @@ impl Default for BedrockSettings {
     }
 }
 
-/// Where the AWS configuration comes from.
-enum ConfigSource {
-    /// The standard chain, read on first use.
-    Standard,
-    /// Given by the caller: fixed keys, a test server.
-    Given(Box<SdkConfig>),
-}
-
-struct Connection {
-    client: Client,
-    credentials: Option<SharedCredentialsProvider>,
-}
-
 pub struct BedrockCoach {
     settings: BedrockSettings,
     /// Changed by the user's preference; applies to calls that start afterwards.
     model_id: Mutex<String>,
-    source: ConfigSource,
-    connection: tokio::sync::OnceCell<Connection>,
-    credentials: CredentialsCheck,
+    /// The SDK client, made on first use.
+    connection: LazyClient<Client>,
 }
 
 impl BedrockCoach {
@@ -112,9 +97,7 @@ impl BedrockCoach {
         Self {
             model_id: Mutex::new(settings.model_id.clone()),
             settings,
-            source,
-            connection: tokio::sync::OnceCell::new(),
-            credentials: CredentialsCheck::default(),
+            connection: LazyClient::new(SERVICE, source),
         }
     }
 
@@ -129,36 +112,15 @@ impl BedrockCoach {
         *self.model_id.lock().unwrap_or_else(PoisonError::into_inner) = model_id.to_owned();
     }
 
-    async fn connection(&self) -> Result<&Connection, CoachError> {
+    /// The client once credentials are there.
+    async fn ready_client(&self) -> Result<&Client, CoachError> {
         self.connection
-            .get_or_try_init(|| async {
-                let loaded;
-                let config = match &self.source {
-                    ConfigSource::Given(config) => config.as_ref(),
-                    ConfigSource::Standard => {
-                        loaded = load_standard_config().await;
-                        &loaded
-                    }
-                };
-                tracing::debug!(region = ?config.region(), "Amazon Bedrock client created");
-                Ok(Connection {
-                    client: client::build_client(config, &self.settings)?,
-                    credentials: config.credentials_provider(),
-                })
-            })
+            .ready_client(|config| Ok(client::build_client(config, &self.settings)?))
             .await
     }
 
-    async fn check_credentials(&self) -> Result<&Connection, CoachError> {
-        let connection = self.connection().await?;
-        self.credentials
-            .check(SERVICE, connection.credentials.as_ref())
-            .await?;
-        Ok(connection)
-    }
-
     async fn coach_answer(&self, request: CoachRequest<'_>) -> Result<Feedback, CoachError> {
-        let connection = self.check_credentials().await?;
+        let client = self.ready_client().await?;
         let model_id = self.model_id();
         let prompt = coaching_prompt(
             request.question,
@@ -175,7 +137,7 @@ impl BedrockCoach {
         let started = std::time::Instant::now();
         let call = if self.settings.streaming {
             converse_stream(
-                &connection.client,
+                client,
                 &self.settings,
                 &model_id,
                 &prompt,
@@ -184,14 +146,7 @@ impl BedrockCoach {
             )
             .await?
         } else {
-            converse(
-                &connection.client,
-                &self.settings,
-                &model_id,
-                &prompt,
-                &tool,
-            )
-            .await?
+            converse(client, &self.settings, &model_id, &prompt, &tool).await?
         };
         let usage = pricing::usage(&model_id, call.input_tokens, call.output_tokens);
         tracing::info!(
@@ -213,7 +168,7 @@ impl BedrockCoach {
         &self,
         request: QuestionRequest<'_>,
     ) -> Result<Vec<WrittenQuestion>, CoachError> {
-        let connection = self.check_credentials().await?;
+        let client = self.ready_client().await?;
         let model_id = self.model_id();
         let tool = ForcedTool {
             name: QUESTIONS_TOOL,
@@ -222,7 +177,7 @@ impl BedrockCoach {
             max_tokens: 3_000,
         };
         let call = converse(
-            &connection.client,
+            client,
             &self.settings,
             &model_id,
             &questions_prompt(&request),
@@ -251,7 +206,7 @@ impl Coach for BedrockCoach {
     }
 
     fn check_ready(&self) -> PortFuture<'_, (), CoachError> {
-        Box::pin(async move { self.check_credentials().await.map(|_| ()) })
+        Box::pin(async move { self.ready_client().await.map(|_| ()) })
     }
 
     fn coach<'a>(&'a self, request: CoachRequest<'a>) -> PortFuture<'a, Feedback, CoachError> {

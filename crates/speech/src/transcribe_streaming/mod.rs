@@ -14,13 +14,12 @@ mod results;
 use std::future::Future;
 use std::time::{Duration, Instant};
 
-use aira_aws::{CredentialsCheck, classify};
+use aira_aws::{ConfigSource, LazyClient, classify};
 use aira_core::Transcript;
 use aira_core::ports::{
     CloudFailure, PortFuture, SAMPLE_RATE, TranscribeError, Transcriber, TranscriptionOptions,
 };
 use aws_sdk_transcribestreaming::Client;
-use aws_sdk_transcribestreaming::config::SharedCredentialsProvider;
 use aws_sdk_transcribestreaming::primitives::Blob;
 use aws_sdk_transcribestreaming::types::error::AudioStreamError;
 use aws_sdk_transcribestreaming::types::{
@@ -71,25 +70,11 @@ impl AmazonSettings {
     }
 }
 
-/// Where the AWS configuration comes from.
-enum ConfigSource {
-    /// The standard chain, read on first use ([`load_standard_config`]).
-    Standard,
-    /// Given by the caller: fixed keys, a test server.
-    Given(Box<SdkConfig>),
-}
-
-struct Connection {
-    client: Client,
-    credentials: Option<SharedCredentialsProvider>,
-}
-
 pub struct AmazonTranscriber {
     settings: AmazonSettings,
     language: Result<LanguageCode, TranscribeError>,
-    source: ConfigSource,
-    connection: tokio::sync::OnceCell<Connection>,
-    credentials: CredentialsCheck,
+    /// The SDK client, made on first use.
+    connection: LazyClient<Client>,
 }
 
 impl AmazonTranscriber {
@@ -108,39 +93,23 @@ impl AmazonTranscriber {
         Self {
             language: language_code(&settings.language),
             settings,
-            source,
-            connection: tokio::sync::OnceCell::new(),
-            credentials: CredentialsCheck::default(),
+            connection: LazyClient::new(SERVICE, source),
         }
     }
 
-    async fn connection(&self) -> Result<&Connection, TranscribeError> {
+    /// The client, made on first use.
+    async fn client(&self) -> Result<&Client, TranscribeError> {
         self.connection
-            .get_or_try_init(|| async {
-                let loaded;
-                let config = match &self.source {
-                    ConfigSource::Given(config) => config.as_ref(),
-                    ConfigSource::Standard => {
-                        loaded = load_standard_config().await;
-                        &loaded
-                    }
-                };
-                tracing::debug!(region = ?config.region(), "Amazon Transcribe client created");
-                Ok(Connection {
-                    client: client::build_client(config, &self.settings)?,
-                    credentials: config.credentials_provider(),
-                })
-            })
+            .client(|config| client::build_client(config, &self.settings))
             .await
     }
 
     /// Resolves credentials, remembering the outcome for a while.
     async fn check_credentials(&self) -> Result<(), TranscribeError> {
-        let connection = self.connection().await?;
-        Ok(self
-            .credentials
-            .check(SERVICE, connection.credentials.as_ref())
-            .await?)
+        self.connection
+            .ready_client(|config| client::build_client(config, &self.settings))
+            .await
+            .map(|_| ())
     }
 
     async fn transcribe_samples(
@@ -193,14 +162,13 @@ impl AmazonTranscriber {
         samples: &[f32],
         options: &TranscriptionOptions,
     ) -> Result<Vec<aira_core::Word>, TranscribeError> {
-        let connection = self.connection().await?;
+        let client = self.client().await?;
         let events = audio::pcm_chunks(samples).into_iter().map(|chunk| {
             Ok::<_, AudioStreamError>(AudioStream::AudioEvent(
                 AudioEvent::builder().audio_chunk(Blob::new(chunk)).build(),
             ))
         });
-        let request = connection
-            .client
+        let request = client
             .start_stream_transcription()
             .language_code(language)
             .media_sample_rate_hertz(SAMPLE_RATE as i32)
