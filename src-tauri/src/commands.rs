@@ -15,3 +15,15 @@ pub mod recording;
 pub mod resume;
 pub mod status;
 pub mod voice;
+
+/// Sends a streaming coach's text to the webview as it is written; a piece that cannot be
+/// delivered (the page moved on) is only logged.
+pub(crate) fn forward_feedback(
+    channel: tauri::ipc::Channel<aira_protocol::FeedbackDelta>,
+) -> impl Fn(aira_protocol::FeedbackDelta) + Send + Sync {
+    move |delta| {
+        if let Err(error) = channel.send(delta) {
+            tracing::debug!(%error, "a piece of feedback text was not delivered");
+        }
+    }
+}

@@ -46,11 +46,7 @@ pub async fn submit_answer_file(
     let Some(path) = pick(dialog, Pick::File).await? else {
         return Ok(None);
     };
-    let progress = move |delta: FeedbackDelta| {
-        if let Err(error) = feedback.send(delta) {
-            tracing::debug!(%error, "a piece of feedback text was not delivered");
-        }
-    };
+    let progress = super::forward_feedback(feedback);
     let turn = engine
         .practice_file(&question, &path, Some(&progress))
         .await?;
@@ -68,11 +64,7 @@ pub async fn submit_typed_answer(
 ) -> Result<TurnResult, CommandError> {
     let engine = state.engine()?;
     let question = engine.question(&input.question_id)?;
-    let progress = move |delta: FeedbackDelta| {
-        if let Err(error) = feedback.send(delta) {
-            tracing::debug!(%error, "a piece of feedback text was not delivered");
-        }
-    };
+    let progress = super::forward_feedback(feedback);
     let turn = engine
         .practice_typed(&question, &input.text, Some(&progress))
         .await?;

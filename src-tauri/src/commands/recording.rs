@@ -56,11 +56,7 @@ pub async fn stop_recording(
 ) -> Result<TurnResult, CommandError> {
     let engine = state.engine()?;
     let question = engine.question(&input.question_id)?;
-    let progress = move |delta: FeedbackDelta| {
-        if let Err(error) = feedback.send(delta) {
-            tracing::debug!(%error, "a piece of feedback text was not delivered");
-        }
-    };
+    let progress = super::forward_feedback(feedback);
     let turn = engine.stop_recording(&question, Some(&progress)).await?;
     engine.speak_in_background(engine.feedback_speech(&turn.feedback));
     Ok(turn)

@@ -24,3 +24,23 @@ pub fn artifacts_dir() -> std::path::PathBuf {
     }
     folder
 }
+
+/// The environment of an app whose AWS calls go to a local test server with dummy keys, and
+/// whose data lives in `data_dir`.
+pub fn cloud_environment(
+    endpoint_url: &str,
+    data_dir: &std::path::Path,
+) -> Vec<(&'static str, std::ffi::OsString)> {
+    vec![
+        ("AIRA_DATA_DIR", data_dir.as_os_str().to_owned()),
+        (
+            "AIRA_WHISPER_MODEL",
+            aira_test_support::whisper_model().into_os_string(),
+        ),
+        ("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", endpoint_url.into()),
+        ("AWS_ACCESS_KEY_ID", "AKIDTEST".into()),
+        ("AWS_SECRET_ACCESS_KEY", "secret-test-key".into()),
+        ("AWS_REGION", "ap-south-1".into()),
+        ("AWS_EC2_METADATA_DISABLED", "true".into()),
+    ]
+}

@@ -6,9 +6,8 @@
 use std::time::Duration;
 
 use aira_e2e::page::{click, element, text_of, wait_for_text};
-use aira_e2e::{Locator, TauriDriver};
+use aira_e2e::{Locator, TauriDriver, cloud_environment};
 use aira_test_support::bedrock_server::{BedrockServer, Reply};
-use aira_test_support::whisper_model;
 use serde_json::json;
 
 const ANSWER: &str = "In my final year project our team of four had to build a canteen ordering app. \
@@ -32,18 +31,7 @@ async fn a_typed_answer_is_coached_by_bedrock_then_offline_when_it_refuses() {
         Reply::refuse(403, "AccessDeniedException"),
     ]);
     let work = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
-    let environment = [
-        ("AIRA_DATA_DIR", work.path().join("data").into_os_string()),
-        ("AIRA_WHISPER_MODEL", whisper_model().into_os_string()),
-        (
-            "AWS_ENDPOINT_URL_BEDROCK_RUNTIME",
-            server.endpoint_url.clone().into(),
-        ),
-        ("AWS_ACCESS_KEY_ID", "AKIDTEST".into()),
-        ("AWS_SECRET_ACCESS_KEY", "secret-test-key".into()),
-        ("AWS_REGION", "ap-south-1".into()),
-        ("AWS_EC2_METADATA_DISABLED", "true".into()),
-    ];
+    let environment = cloud_environment(&server.endpoint_url, &work.path().join("data"));
     let driver = TauriDriver::start(&environment);
     let client = driver.launch_app().await;
 
