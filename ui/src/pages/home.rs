@@ -1,6 +1,7 @@
 mod coach_settings;
 mod coaching_queue;
 mod recording_settings;
+mod remembered;
 
 use aira_protocol::AppStatus;
 use leptos::prelude::*;

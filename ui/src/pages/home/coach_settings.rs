@@ -2,35 +2,17 @@
 //! Bedrock model; and whether answers coached offline may be sent to Bedrock later. Each
 //! change is saved at once and announced.
 
-use aira_protocol::{EnginePolicy, Preferences, PreferencesPatch, SUGGESTED_BEDROCK_MODELS};
+use aira_protocol::{EnginePolicy, PreferencesPatch, SUGGESTED_BEDROCK_MODELS};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::coaching_queue::CoachingQueue;
+use super::remembered::remembered_preferences;
 use crate::i18n::t;
-use crate::ipc;
 use crate::state::AppState;
 
 #[component]
 pub fn CoachSettings(state: AppState) -> impl IntoView {
-    let preferences = RwSignal::new(None::<Preferences>);
-    spawn_local(async move {
-        match ipc::preferences().await {
-            Ok(loaded) => preferences.set(Some(loaded)),
-            Err(error) => state.fail(error),
-        }
-    });
-    let save = move |patch: PreferencesPatch| {
-        spawn_local(async move {
-            match ipc::update_preferences(patch).await {
-                Ok(saved) => {
-                    preferences.set(Some(saved));
-                    state.announce(t("ui.settings.saved"));
-                }
-                Err(error) => state.fail(error),
-            }
-        });
-    };
+    let (preferences, save) = remembered_preferences(state);
     let current = move || preferences.get().unwrap_or_default();
 
     view! {

@@ -1,10 +1,11 @@
 //! The recording choices Aira remembers: microphone, how recording stops, the pause that
 //! ends an answer, and whisper's threads. Each change is saved at once and announced.
 
-use aira_protocol::{InputDevicesOutput, Preferences, PreferencesPatch, RecordingMode};
+use aira_protocol::{InputDevicesOutput, PreferencesPatch, RecordingMode};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::remembered::remembered_preferences;
 use crate::i18n::{t, t_with};
 use crate::ipc;
 use crate::state::AppState;
@@ -25,30 +26,14 @@ const MODES: [(RecordingMode, &str, &str); 3] = [
 
 #[component]
 pub fn RecordingSettings(state: AppState) -> impl IntoView {
-    let preferences = RwSignal::new(None::<Preferences>);
+    let (preferences, save) = remembered_preferences(state);
     let devices = RwSignal::new(None::<InputDevicesOutput>);
     spawn_local(async move {
-        match ipc::preferences().await {
-            Ok(loaded) => preferences.set(Some(loaded)),
-            Err(error) => state.fail(error),
-        }
         match ipc::list_input_devices().await {
             Ok(listed) => devices.set(Some(listed)),
             Err(error) => state.fail(error),
         }
     });
-
-    let save = move |patch: PreferencesPatch| {
-        spawn_local(async move {
-            match ipc::update_preferences(patch).await {
-                Ok(saved) => {
-                    preferences.set(Some(saved));
-                    state.announce(t("ui.settings.saved"));
-                }
-                Err(error) => state.fail(error),
-            }
-        });
-    };
 
     let device_options = move || {
         let listed = devices.get()?;
