@@ -65,3 +65,44 @@ pub fn https_client_trusting(pem: &[u8]) -> Result<SharedHttpClient, String> {
         .tls_context(context)
         .build_https())
 }
+
+/// A connection that cannot be made in this time counts as offline: auto mode then works
+/// locally instead of keeping the user waiting.
+pub const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(4);
+
+/// What Aira sets on every service client besides the standard configuration.
+pub struct ClientOptions<'a> {
+    /// The SDK's standard retries (throttling, model-not-ready, 5xx), tuned per service.
+    pub retries: aws_config::retry::RetryConfig,
+    /// Another endpoint than the region's (a VPC endpoint, a test server); the standard
+    /// `AWS_ENDPOINT_URL_<SERVICE>` variables work without it.
+    pub endpoint_url: Option<&'a str>,
+    /// A certificate authority (PEM) to trust besides the platform's.
+    pub extra_ca_pem: Option<&'a [u8]>,
+}
+
+/// `config` with Aira's options applied: retries, [`CONNECT_TIMEOUT`], the endpoint and the
+/// extra certificate authority. Every service's client builder takes it as it is.
+pub fn tuned_config(
+    config: &SdkConfig,
+    options: ClientOptions<'_>,
+) -> Result<SdkConfig, crate::CloudError> {
+    let mut builder = config
+        .to_builder()
+        .retry_config(options.retries)
+        .timeout_config(
+            aws_config::timeout::TimeoutConfig::builder()
+                .connect_timeout(CONNECT_TIMEOUT)
+                .build(),
+        );
+    if let Some(endpoint) = options.endpoint_url {
+        builder = builder.endpoint_url(endpoint);
+    }
+    if let Some(pem) = options.extra_ca_pem {
+        let client = https_client_trusting(pem).map_err(|reason| {
+            crate::CloudError::new(aira_core::ports::CloudFailure::Service, reason)
+        })?;
+        builder = builder.http_client(client);
+    }
+    Ok(builder.build())
+}

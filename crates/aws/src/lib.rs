@@ -14,7 +14,8 @@ pub mod failure;
 pub mod lazy_client;
 
 pub use config::{
-    DEFAULT_REGION, https_client_trusting, load_standard_config, sdk_config_with_keys,
+    CONNECT_TIMEOUT, ClientOptions, DEFAULT_REGION, https_client_trusting, load_standard_config,
+    sdk_config_with_keys, tuned_config,
 };
 pub use credentials::CredentialsCheck;
 pub use failure::{CloudError, classify, credentials_failure, describe_chain};
