@@ -68,15 +68,9 @@ async fn queued_turn(store: &Store) -> i64 {
     turn
 }
 
-#[tokio::test]
-async fn the_queue_drains_by_itself_once_the_cloud_answers_again() {
-    // The cloud refuses the first try (a server error, three attempts), then answers.
-    let server = BedrockServer::start(vec![
-        Reply::refuse(503, "ServiceUnavailableException"),
-        Reply::refuse(503, "ServiceUnavailableException"),
-        Reply::refuse(503, "ServiceUnavailableException"),
-        Reply::ToolInput(cloud_feedback()),
-    ]);
+/// A store with one queued turn, and its queue over the real Bedrock client pointed at
+/// `server` and the offline coach.
+async fn queue_against(server: &BedrockServer, policy: EnginePolicy) -> (Store, CoachingQueue) {
     let bedrock = BedrockCoach::with_sdk_config(
         BedrockSettings {
             endpoint_url: Some(server.endpoint_url.clone()),
@@ -92,15 +86,24 @@ async fn the_queue_drains_by_itself_once_the_cloud_answers_again() {
     let coach = Arc::new(PolicyCoach::new(
         Arc::new(LocalCoach::new(Catalog::english())),
         Some(Arc::new(bedrock) as Arc<dyn Coach>),
-        EnginePolicy::Cloud,
+        policy,
     ));
     let bank = QuestionBank::builtin().unwrap_or_else(|error| panic!("{error}"));
+    (store.clone(), CoachingQueue::new(store, coach, bank))
+}
+
+#[tokio::test]
+async fn the_queue_drains_by_itself_once_the_cloud_answers_again() {
+    // The cloud refuses the first try (a server error, three attempts), then answers.
+    let server = BedrockServer::start(vec![
+        Reply::refuse(503, "ServiceUnavailableException"),
+        Reply::refuse(503, "ServiceUnavailableException"),
+        Reply::refuse(503, "ServiceUnavailableException"),
+        Reply::ToolInput(cloud_feedback()),
+    ]);
+    let (store, queue) = queue_against(&server, EnginePolicy::Cloud).await;
     let stop = tokio_util::sync::CancellationToken::new();
-    CoachingQueue::new(store.clone(), coach, bank).watch(
-        Duration::from_millis(100),
-        || true,
-        stop.clone(),
-    );
+    queue.watch(Duration::from_millis(100), || true, stop.clone());
 
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
     while store.queued_count().await.unwrap_or(1) > 0 && std::time::Instant::now() < deadline {
@@ -127,30 +130,10 @@ async fn the_queue_drains_by_itself_once_the_cloud_answers_again() {
 #[tokio::test]
 async fn nothing_is_sent_while_it_is_not_wanted() {
     let server = BedrockServer::start(vec![Reply::ToolInput(cloud_feedback())]);
-    let bedrock = BedrockCoach::with_sdk_config(
-        BedrockSettings {
-            endpoint_url: Some(server.endpoint_url.clone()),
-            ..BedrockSettings::default()
-        },
-        aira_aws::sdk_config_with_keys("ap-south-1", "AKIDTEST", "secret-test-key"),
-    );
-    let store = Store::open_in_memory()
-        .await
-        .unwrap_or_else(|error| panic!("{error}"));
-    queued_turn(&store).await;
-    let coach = Arc::new(PolicyCoach::new(
-        Arc::new(LocalCoach::new(Catalog::english())),
-        Some(Arc::new(bedrock) as Arc<dyn Coach>),
-        EnginePolicy::Auto,
-    ));
-    let bank = QuestionBank::builtin().unwrap_or_else(|error| panic!("{error}"));
+    let (store, queue) = queue_against(&server, EnginePolicy::Auto).await;
     let stop = tokio_util::sync::CancellationToken::new();
     // Auto mode without the user's consent.
-    CoachingQueue::new(store.clone(), coach, bank).watch(
-        Duration::from_millis(50),
-        || false,
-        stop.clone(),
-    );
+    queue.watch(Duration::from_millis(50), || false, stop.clone());
     tokio::time::sleep(Duration::from_millis(400)).await;
     stop.cancel();
     assert!(server.requests().is_empty());
