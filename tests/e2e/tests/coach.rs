@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use aira_e2e::page::{click, element, text_of, wait_for_text};
+use aira_e2e::page::{click, element, navigate, text_of, wait_for_text};
 use aira_e2e::{Locator, TauriDriver, cloud_environment};
 use aira_test_support::bedrock_server::{BedrockServer, Reply};
 use serde_json::json;
@@ -108,7 +108,7 @@ async fn a_typed_answer_is_coached_by_bedrock_then_offline_when_it_refuses() {
     );
 
     // Cloud mode queued that answer for Bedrock; Home says so and offers to try now.
-    click(&client, "#nav-home").await;
+    navigate(&client, "#nav-home").await;
     let waiting = text_of(&client, "#coach-queue-waiting").await;
     assert!(waiting.starts_with('1'), "{waiting}");
     let usage = text_of(&client, "#coach-usage-totals").await;

@@ -7,7 +7,8 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::time::Duration;
 
-use aira_e2e::{Client, Locator, TauriDriver, artifacts_dir};
+use aira_e2e::page::{click, element, navigate, screenshot, wait_for_text};
+use aira_e2e::{Client, Locator, TauriDriver};
 use aira_test_support::whisper_model;
 use sha1::{Digest, Sha1};
 
@@ -17,6 +18,8 @@ const NAME: &str = "tiny.en-e2e";
 /// Bytes sent between pauses, and the pause: about 4 s for the 78 MB, so the progress bar
 /// is seen moving.
 const CHUNK_BYTES: usize = 2_000_000;
+/// How long any one step may take.
+const WAIT: Duration = Duration::from_secs(60);
 const CHUNK_PAUSE: Duration = Duration::from_millis(100);
 
 /// Records every value a progress bar takes, however briefly, for the test to read later.
@@ -62,45 +65,6 @@ fn serve_slowly(file: Vec<u8>) -> String {
         }
     });
     format!("http://{address}")
-}
-
-async fn element(client: &Client, css: &str) -> aira_e2e::Element {
-    client
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|error| panic!("{css} did not appear: {error}"))
-}
-
-async fn click(client: &Client, css: &str) {
-    element(client, css)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|error| panic!("click {css}: {error}"));
-}
-
-/// Polls until `css` shows text that `accept` takes; panics with the error region's text.
-async fn wait_for_text(client: &Client, css: &str, accept: impl Fn(&str) -> bool) -> String {
-    let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    let mut last = String::new();
-    while std::time::Instant::now() < deadline {
-        if let Ok(found) = client.find(Locator::Css(css)).await
-            && let Ok(text) = found.text().await
-        {
-            if accept(&text) {
-                return text;
-            }
-            last = text;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let error = match client.find(Locator::Css("#error")).await {
-        Ok(found) => found.text().await.unwrap_or_default(),
-        Err(_) => String::new(),
-    };
-    panic!("{css} never showed the expected text; last {last:?}; #error says {error:?}");
 }
 
 /// Polls until the focused element's text is `expected`.
@@ -162,7 +126,7 @@ async fn a_model_is_downloaded_with_visible_progress_and_put_to_use() {
 
     // No model yet: Home says so and leads to the models screen.
     click(&client, "#get-model").await;
-    let heading = wait_for_text(&client, "h1", |text| text == "Speech models").await;
+    let heading = wait_for_text(&client, "h1", WAIT, |text| text == "Speech models").await;
     // Focus moves to the new screen's heading.
     wait_for_focus_on(&client, &heading).await;
     client
@@ -183,8 +147,8 @@ async fn a_model_is_downloaded_with_visible_progress_and_put_to_use() {
         .click()
         .await
         .unwrap_or_else(|error| panic!("cancel: {error}"));
-    wait_for_text(&client, "#status", |text| text.contains("cancelled")).await;
-    let note = wait_for_text(&client, &format!("{item} .note"), |text| {
+    wait_for_text(&client, "#status", WAIT, |text| text.contains("cancelled")).await;
+    let note = wait_for_text(&client, &format!("{item} .note"), WAIT, |text| {
         text.contains("downloaded so far")
     })
     .await;
@@ -209,16 +173,11 @@ async fn a_model_is_downloaded_with_visible_progress_and_put_to_use() {
         cancel.text().await.unwrap_or_default(),
         format!("Cancel download of {NAME}")
     );
-    let screenshot = client
-        .screenshot()
-        .await
-        .unwrap_or_else(|error| panic!("screenshot: {error}"));
-    let shot_path = artifacts_dir().join("model-download.png");
-    std::fs::write(&shot_path, screenshot).unwrap_or_else(|error| panic!("{error}"));
+    let shot_path = screenshot(&client, "model-download.png").await;
 
     let installed = format!("#installed-models li[data-model='{NAME}']");
     element(&client, &installed).await;
-    let status = wait_for_text(&client, "#status", |text| {
+    let status = wait_for_text(&client, "#status", WAIT, |text| {
         text.contains("downloaded and verified")
     })
     .await;
@@ -251,26 +210,21 @@ async fn a_model_is_downloaded_with_visible_progress_and_put_to_use() {
     );
 
     click(&client, &format!("{installed} .use-button")).await;
-    wait_for_text(&client, "#status", |text| {
+    wait_for_text(&client, "#status", WAIT, |text| {
         text.contains(&format!("now transcribes with {NAME}"))
     })
     .await;
-    wait_for_text(&client, "#model-in-use", |text| text.contains(NAME)).await;
-    let badge = wait_for_text(&client, &format!("{installed} .badge"), |text| {
+    wait_for_text(&client, "#model-in-use", WAIT, |text| text.contains(NAME)).await;
+    let badge = wait_for_text(&client, &format!("{installed} .badge"), WAIT, |text| {
         !text.is_empty()
     })
     .await;
     assert_eq!(badge, "In use");
-    let screenshot = client
-        .screenshot()
-        .await
-        .unwrap_or_else(|error| panic!("screenshot: {error}"));
-    std::fs::write(artifacts_dir().join("model-in-use.png"), screenshot)
-        .unwrap_or_else(|error| panic!("{error}"));
+    screenshot(&client, "model-in-use.png").await;
 
     // Home now finds the chosen model, without a restart.
-    click(&client, "#nav-home").await;
-    wait_for_text(&client, ".setup", |text| {
+    navigate(&client, "#nav-home").await;
+    wait_for_text(&client, ".setup", WAIT, |text| {
         text.contains("The speech model is ready")
     })
     .await;

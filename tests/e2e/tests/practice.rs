@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use aira_e2e::page::{click, text_of, wait_for_text};
+use aira_e2e::page::{click, navigate, text_of, wait_for_text};
 use aira_e2e::{Locator, TauriDriver, VirtualMicrophone, artifacts_dir};
 use aira_test_support::{speak_to_wav, whisper_model, word_error_rate};
 
@@ -152,7 +152,7 @@ async fn a_spoken_answer_gets_feedback_and_is_kept_in_history() {
 
     // Second run: the turn survived the restart.
     let client = driver.launch_app().await;
-    click(&client, "#nav-history").await;
+    navigate(&client, "#nav-history").await;
     let item = wait_for_text(&client, ".history-item", Duration::from_secs(20), |text| {
         !text.is_empty()
     })

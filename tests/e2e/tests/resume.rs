@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use aira_e2e::page::{click, element, text_of, wait_for_text};
+use aira_e2e::page::{click, element, navigate, text_of, wait_for_text};
 use aira_e2e::{TauriDriver, cloud_environment};
 use aira_test_support::bedrock_server::{BedrockServer, Reply};
 use serde_json::json;
@@ -26,7 +26,7 @@ async fn a_pasted_resume_is_redacted_shown_and_turned_into_questions() {
     let driver = TauriDriver::start(&environment);
     let client = driver.launch_app().await;
 
-    click(&client, "#nav-resume").await;
+    navigate(&client, "#nav-resume").await;
     click(&client, "#paste-resume").await;
     element(&client, "#pasted-resume")
         .await
