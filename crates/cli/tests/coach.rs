@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use aira_test_support::bedrock_server::{BedrockServer, Reply};
+use aira_test_support::bedrock_server::{BedrockServer, ConverseRequest, Reply};
 use serde_json::{Value, json};
 
 fn aira(data_dir: &Path, bedrock: Option<&BedrockServer>, arguments: &[&str]) -> Output {

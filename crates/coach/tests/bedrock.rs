@@ -11,7 +11,7 @@ use aira_core::ports::{
 };
 use aira_core::{Question, QuestionBank, Transcript, Word};
 use aira_protocol::{AccuracyVerdict, Feedback, FeedbackDelta};
-use aira_test_support::bedrock_server::{BedrockServer, Reply};
+use aira_test_support::bedrock_server::{BedrockServer, ConverseRequest, Reply};
 use serde_json::{Value, json};
 
 fn feedback_input() -> Value {

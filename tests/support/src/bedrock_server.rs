@@ -8,23 +8,19 @@
 //! Each request takes the next [`Reply`] of the script (the last one repeats), and every
 //! request is recorded for the test to check: path, headers and JSON body.
 
-use std::collections::{BTreeMap, VecDeque};
-use std::convert::Infallible;
-use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use aws_smithy_eventstream::frame::write_message_to;
 use aws_smithy_types::event_stream::{Header, HeaderValue, Message};
 use bytes::Bytes;
-use http_body_util::combinators::BoxBody;
-use http_body_util::{BodyExt, Full, StreamBody};
-use hyper::body::{Frame, Incoming};
-use hyper::{Request, Response};
-use hyper_util::rt::TokioIo;
+use http_body_util::{BodyExt, StreamBody};
+use hyper::Response;
+use hyper::body::Frame;
 use serde_json::{Value, json};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::mpsc;
 
-type ResponseBody = BoxBody<Bytes, std::io::Error>;
+pub use crate::http_server::SeenRequest;
+use crate::http_server::{HttpTestServer, ResponseBody, Script, full, refusal};
 
 /// How the server answers one request.
 #[derive(Debug, Clone)]
@@ -57,25 +53,22 @@ impl Reply {
     }
 }
 
-/// A request as the server saw it.
-#[derive(Debug, Clone)]
-pub struct SeenRequest {
-    pub path: String,
-    /// Lower-case names.
-    pub headers: BTreeMap<String, String>,
-    pub body: Value,
+/// What a Bedrock test reads from a request.
+pub trait ConverseRequest {
+    /// The user message's text.
+    fn user_text(&self) -> String;
+    fn system_text(&self) -> String;
 }
 
-impl SeenRequest {
-    /// The user message's text.
-    pub fn user_text(&self) -> String {
+impl ConverseRequest for SeenRequest {
+    fn user_text(&self) -> String {
         self.body["messages"][0]["content"][0]["text"]
             .as_str()
             .unwrap_or_default()
             .to_owned()
     }
 
-    pub fn system_text(&self) -> String {
+    fn system_text(&self) -> String {
         self.body["system"][0]["text"]
             .as_str()
             .unwrap_or_default()
@@ -84,131 +77,38 @@ impl SeenRequest {
 }
 
 pub struct BedrockServer {
+    server: HttpTestServer,
     /// `http://127.0.0.1:PORT`: give it to the client as its endpoint.
     pub endpoint_url: String,
-    seen: Arc<Mutex<Vec<SeenRequest>>>,
-    stop: Option<oneshot::Sender<()>>,
 }
 
 impl BedrockServer {
-    /// Starts a server on its own thread and runtime answering with `script` in order.
-    /// Panics if it cannot start: the test could prove nothing without it.
+    /// Starts a server answering with `script` in order (the last reply repeats).
     pub fn start(script: Vec<Reply>) -> Self {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|listener| listener.set_nonblocking(true).map(|()| listener))
-            .unwrap_or_else(|error| panic!("could not bind the test server: {error}"));
-        let address = listener
-            .local_addr()
-            .unwrap_or_else(|error| panic!("test server address: {error}"));
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let (stop, stopped) = oneshot::channel();
-        let shared = Arc::clone(&seen);
-        let script = Arc::new(Mutex::new(VecDeque::from(script)));
-        std::thread::Builder::new()
-            .name("bedrock-test-server".into())
-            .spawn(move || serve(listener, script, shared, stopped))
-            .unwrap_or_else(|error| panic!("could not start the test server thread: {error}"));
+        let script = std::sync::Arc::new(Script::new(script));
+        let server = HttpTestServer::start("bedrock-test-server", move |request| {
+            let reply = script.next().unwrap_or(Reply::Hang);
+            handle(request, reply)
+        });
         Self {
-            endpoint_url: format!("http://{address}"),
-            seen,
-            stop: Some(stop),
+            endpoint_url: server.endpoint_url.clone(),
+            server,
         }
     }
 
     /// Every request so far, oldest first.
     pub fn requests(&self) -> Vec<SeenRequest> {
-        lock(&self.seen).clone()
+        self.server.requests()
     }
 }
 
-impl Drop for BedrockServer {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take()
-            && stop.send(()).is_err()
-        {
-            // The server thread is gone already; nothing to stop.
-        }
-    }
-}
-
-fn serve(
-    listener: std::net::TcpListener,
-    script: Arc<Mutex<VecDeque<Reply>>>,
-    seen: Arc<Mutex<Vec<SeenRequest>>>,
-    mut stopped: oneshot::Receiver<()>,
-) {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap_or_else(|error| panic!("test server runtime: {error}"));
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::from_std(listener)
-            .unwrap_or_else(|error| panic!("test server listener: {error}"));
-        loop {
-            let accepted = tokio::select! {
-                accepted = listener.accept() => accepted,
-                _ = &mut stopped => return,
-            };
-            let Ok((socket, _)) = accepted else { continue };
-            let script = Arc::clone(&script);
-            let seen = Arc::clone(&seen);
-            tokio::spawn(async move {
-                let service = hyper::service::service_fn(move |request| {
-                    handle(request, Arc::clone(&script), Arc::clone(&seen))
-                });
-                let served = hyper::server::conn::http1::Builder::new()
-                    .serve_connection(TokioIo::new(socket), service)
-                    .await;
-                if let Err(error) = served {
-                    // A connection cut on purpose, or dropped by a client that gave up.
-                    eprintln!("bedrock test server connection ended: {error}");
-                }
-            });
-        }
-    });
-}
-
-async fn handle(
-    request: Request<Incoming>,
-    script: Arc<Mutex<VecDeque<Reply>>>,
-    seen: Arc<Mutex<Vec<SeenRequest>>>,
-) -> Result<Response<ResponseBody>, Infallible> {
-    let path = request.uri().path().to_owned();
-    let headers = request
-        .headers()
-        .iter()
-        .map(|(name, value)| {
-            (
-                name.as_str().to_owned(),
-                String::from_utf8_lossy(value.as_bytes()).into_owned(),
-            )
-        })
-        .collect();
-    let body = match request.into_body().collect().await {
-        Ok(collected) => serde_json::from_slice(&collected.to_bytes()).unwrap_or(Value::Null),
-        Err(_) => Value::Null,
-    };
-    let tool_name = body["toolConfig"]["toolChoice"]["tool"]["name"]
+async fn handle(request: SeenRequest, reply: Reply) -> Response<ResponseBody> {
+    let tool_name = request.body["toolConfig"]["toolChoice"]["tool"]["name"]
         .as_str()
         .unwrap_or("record_feedback")
         .to_owned();
-    lock(&seen).push(SeenRequest {
-        path: path.clone(),
-        headers,
-        body,
-    });
-    let reply = {
-        let mut script = lock(&script);
-        if script.len() > 1 {
-            script.pop_front()
-        } else {
-            script.front().cloned()
-        }
-    }
-    .unwrap_or(Reply::Hang);
-    let streaming = path.ends_with("/converse-stream");
-    Ok(match reply {
+    let streaming = request.path.ends_with("/converse-stream");
+    match reply {
         Reply::Refuse { status, error_type } => refusal(status, &error_type),
         Reply::Hang => {
             tokio::time::sleep(Duration::from_secs(3_600)).await;
@@ -220,23 +120,7 @@ async fn handle(
         ])),
         Reply::TextOnly(text) => converse_reply(json!([{ "text": text }])),
         other => panic!("{other:?} is a streaming reply, but the request was Converse"),
-    })
-}
-
-fn full(body: String) -> ResponseBody {
-    Full::new(Bytes::from(body))
-        .map_err(|never| match never {})
-        .boxed()
-}
-
-fn refusal(status: u16, error_type: &str) -> Response<ResponseBody> {
-    let body = json!({ "message": format!("refused by the test server ({error_type})") });
-    Response::builder()
-        .status(status)
-        .header("content-type", "application/json")
-        .header("x-amzn-errortype", error_type)
-        .body(full(body.to_string()))
-        .unwrap_or_else(|error| panic!("test response: {error}"))
+    }
 }
 
 fn converse_reply(content: Value) -> Response<ResponseBody> {
@@ -401,8 +285,4 @@ fn frame(headers: Vec<Header>, payload: Value) -> Bytes {
     write_message_to(&message, &mut buffer)
         .unwrap_or_else(|error| panic!("test event frame: {error}"));
     Bytes::from(buffer)
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }

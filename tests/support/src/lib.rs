@@ -3,7 +3,11 @@
 
 #[cfg(feature = "bedrock-server")]
 pub mod bedrock_server;
+#[cfg(any(feature = "bedrock-server", feature = "polly-server"))]
+pub mod http_server;
 pub mod noise;
+#[cfg(feature = "polly-server")]
+pub mod polly_server;
 #[cfg(feature = "transcribe-server")]
 pub mod transcribe_server;
 
