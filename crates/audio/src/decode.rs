@@ -18,11 +18,26 @@ use crate::{MAX_ANSWER_SECONDS, SPEECH_SAMPLE_RATE};
 /// Decodes an audio file into 16 kHz mono samples.
 pub fn decode_file(path: &Path) -> Result<Vec<f32>, AudioError> {
     let file = std::fs::File::open(path)?;
+    let extension = path.extension().and_then(|extension| extension.to_str());
+    let (mono, sample_rate) = decode(Box::new(file), extension)?;
+    Ok(resample(&mono, sample_rate, SPEECH_SAMPLE_RATE))
+}
+
+/// Decodes audio held in memory (a cloud voice's MP3) into mono samples at its own rate.
+/// `extension` ("mp3") helps recognise the format.
+pub fn decode_bytes(bytes: Vec<u8>, extension: &str) -> Result<(Vec<f32>, u32), AudioError> {
+    decode(Box::new(std::io::Cursor::new(bytes)), Some(extension))
+}
+
+fn decode(
+    source: Box<dyn symphonia::core::io::MediaSource>,
+    extension: Option<&str>,
+) -> Result<(Vec<f32>, u32), AudioError> {
     let mut hint = Hint::new();
-    if let Some(extension) = path.extension().and_then(|extension| extension.to_str()) {
+    if let Some(extension) = extension {
         hint.with_extension(extension);
     }
-    let stream = MediaSourceStream::new(Box::new(file), Default::default());
+    let stream = MediaSourceStream::new(source, Default::default());
     let probed = symphonia::default::get_probe()
         .format(
             &hint,
@@ -114,9 +129,9 @@ pub fn decode_file(path: &Path) -> Result<Vec<f32>, AudioError> {
         });
     }
     if damaged_packets > 0 {
-        tracing::warn!(damaged_packets, path = %path.display(), "skipped damaged audio frames");
+        tracing::warn!(damaged_packets, "skipped damaged audio frames");
     }
-    Ok(resample(&mono, sample_rate, SPEECH_SAMPLE_RATE))
+    Ok((mono, sample_rate))
 }
 
 fn check_length(frames: u64, sample_rate: u32) -> Result<(), AudioError> {

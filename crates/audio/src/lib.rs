@@ -15,7 +15,7 @@ mod voice_activity;
 mod wav;
 
 pub use capture::{CaptureCallback, CaptureEvent, InputDevice, Recorder, Recording};
-pub use decode::decode_file;
+pub use decode::{decode_bytes, decode_file};
 #[cfg(feature = "denoise")]
 pub use denoise::{NoiseSuppressor, denoise};
 pub use earcon::{EARCON_SAMPLE_RATE, Earcon};

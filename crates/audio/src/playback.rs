@@ -1,8 +1,10 @@
 //! Playback on a thread that owns the output stream. A new sound replaces the one playing;
-//! `stop` silences it at once (the user is about to answer).
+//! `stop` silences it at once (the user is about to answer). Pause, volume and the position
+//! in the sound (for highlighting the word being spoken) are shared atomics the output
+//! callback reads, so they act within one device buffer, without a round trip to the thread.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
@@ -26,13 +28,77 @@ enum Command {
 
 pub struct Player {
     thread: CommandThread<Command>,
+    controls: Arc<Controls>,
+}
+
+/// What the output callback reads on every buffer.
+#[derive(Debug)]
+struct Controls {
+    paused: AtomicBool,
+    /// f32 bits, 0.0 to 1.0.
+    volume: AtomicU32,
+    /// Frames of the current sound played, and the device rate they are counted at.
+    played_frames: AtomicU64,
+    device_rate: AtomicU32,
+}
+
+impl Controls {
+    fn volume(&self) -> f32 {
+        f32::from_bits(self.volume.load(Ordering::Relaxed))
+    }
 }
 
 impl Player {
     pub fn spawn() -> Result<Self, AudioError> {
+        let controls = Arc::new(Controls {
+            paused: AtomicBool::new(false),
+            volume: AtomicU32::new(1.0_f32.to_bits()),
+            played_frames: AtomicU64::new(0),
+            device_rate: AtomicU32::new(0),
+        });
+        let shared = Arc::clone(&controls);
         Ok(Self {
-            thread: CommandThread::spawn("aira-playback", |commands| run(&commands))?,
+            thread: CommandThread::spawn("aira-playback", move |commands| {
+                run(&commands, &shared);
+            })?,
+            controls,
         })
+    }
+
+    /// Holds the sound where it is (silence is written meanwhile); [`Player::resume`] goes
+    /// on from there. A new sound starts unpaused.
+    pub fn pause(&self) {
+        self.controls.paused.store(true, Ordering::Release);
+    }
+
+    pub fn resume(&self) {
+        self.controls.paused.store(false, Ordering::Release);
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.controls.paused.load(Ordering::Acquire)
+    }
+
+    /// 0.0 (silent) to 1.0 (as synthesized); applies to the sound playing and later ones.
+    pub fn set_volume(&self, volume: f32) {
+        let volume = if volume.is_finite() {
+            volume.clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        self.controls
+            .volume
+            .store(volume.to_bits(), Ordering::Relaxed);
+    }
+
+    pub fn volume(&self) -> f32 {
+        self.controls.volume()
+    }
+
+    /// How far into the current sound playback is, in milliseconds (pauses excluded).
+    pub fn position_ms(&self) -> u64 {
+        let rate = u64::from(self.controls.device_rate.load(Ordering::Acquire).max(1));
+        self.controls.played_frames.load(Ordering::Acquire) * 1000 / rate
     }
 
     /// Starts playing mono `samples`; the returned receiver gets a message (or is closed)
@@ -62,7 +128,7 @@ struct Playing {
     done: mpsc::Sender<()>,
 }
 
-fn run(commands: &mpsc::Receiver<Command>) {
+fn run(commands: &mpsc::Receiver<Command>, controls: &Arc<Controls>) {
     let mut playing: Option<Playing> = None;
     loop {
         match commands.recv_timeout(POLL_INTERVAL) {
@@ -73,14 +139,17 @@ fn run(commands: &mpsc::Receiver<Command>) {
             }) => {
                 playing = None; // a new sound replaces the old one; dropping it closes its `done`
                 let (done, finished_signal) = mpsc::channel();
-                let result = open_output(samples, sample_rate).map(|(stream, finished)| {
-                    playing = Some(Playing {
-                        _stream: stream,
-                        finished,
-                        done,
+                controls.paused.store(false, Ordering::Release);
+                controls.played_frames.store(0, Ordering::Release);
+                let result =
+                    open_output(samples, sample_rate, controls).map(|(stream, finished)| {
+                        playing = Some(Playing {
+                            _stream: stream,
+                            finished,
+                            done,
+                        });
+                        finished_signal
                     });
-                    finished_signal
-                });
                 send_reply(&reply, result);
             }
             Ok(Command::Stop) => playing = None,
@@ -101,6 +170,7 @@ fn run(commands: &mpsc::Receiver<Command>) {
 fn open_output(
     samples: Vec<f32>,
     sample_rate: u32,
+    controls: &Arc<Controls>,
 ) -> Result<(cpal::Stream, Arc<AtomicBool>), AudioError> {
     let no_output = |error: cpal::Error| AudioError::NoOutput(error.to_string());
     let device = cpal::default_host()
@@ -108,13 +178,16 @@ fn open_output(
         .ok_or_else(|| AudioError::NoOutput("no output device".into()))?;
     let supported = device.default_output_config().map_err(no_output)?;
     let config = supported.config();
+    controls
+        .device_rate
+        .store(config.sample_rate, Ordering::Release);
     let samples = Arc::new(resample(&samples, sample_rate, config.sample_rate));
     let finished = Arc::new(AtomicBool::new(false));
     let stream = match supported.sample_format() {
-        SampleFormat::F32 => build::<f32>(&device, &config, samples, &finished),
-        SampleFormat::I16 => build::<i16>(&device, &config, samples, &finished),
-        SampleFormat::I32 => build::<i32>(&device, &config, samples, &finished),
-        SampleFormat::U16 => build::<u16>(&device, &config, samples, &finished),
+        SampleFormat::F32 => build::<f32>(&device, &config, samples, &finished, controls),
+        SampleFormat::I16 => build::<i16>(&device, &config, samples, &finished, controls),
+        SampleFormat::I32 => build::<i32>(&device, &config, samples, &finished, controls),
+        SampleFormat::U16 => build::<u16>(&device, &config, samples, &finished, controls),
         other => {
             return Err(AudioError::NoOutput(format!(
                 "the output device takes {other} samples, which Aira cannot write"
@@ -131,6 +204,7 @@ fn build<T>(
     config: &cpal::StreamConfig,
     samples: Arc<Vec<f32>>,
     finished: &Arc<AtomicBool>,
+    controls: &Arc<Controls>,
 ) -> Result<cpal::Stream, cpal::Error>
 where
     T: SizedSample + FromSample<f32>,
@@ -138,16 +212,26 @@ where
     let channels = usize::from(config.channels.max(1));
     let position = AtomicUsize::new(0);
     let finished = Arc::clone(finished);
+    let controls = Arc::clone(controls);
     device.build_output_stream(
         *config,
         move |output: &mut [T], _: &cpal::OutputCallbackInfo| {
+            if controls.paused.load(Ordering::Acquire) {
+                output.fill(T::from_sample(0.0));
+                return;
+            }
+            let volume = controls.volume();
             let start = position.load(Ordering::Relaxed);
             let frames = output.len() / channels;
             for (frame_index, frame) in output.chunks_exact_mut(channels).enumerate() {
                 let sample = samples.get(start + frame_index).copied().unwrap_or(0.0);
-                frame.fill(T::from_sample(sample));
+                frame.fill(T::from_sample(sample * volume));
             }
             position.store(start + frames, Ordering::Relaxed);
+            controls.played_frames.store(
+                (start + frames).min(samples.len()) as u64,
+                Ordering::Release,
+            );
             if start + frames >= samples.len() {
                 finished.store(true, Ordering::Release);
             }

@@ -40,6 +40,15 @@ impl From<CloudError> for aira_core::ports::TranscribeError {
     }
 }
 
+impl From<CloudError> for aira_core::ports::SpeakError {
+    fn from(error: CloudError) -> Self {
+        Self::Cloud {
+            kind: error.kind,
+            message: error.message,
+        }
+    }
+}
+
 impl From<CloudError> for aira_core::ports::CoachError {
     fn from(error: CloudError) -> Self {
         Self::cloud(error.kind, error.message)

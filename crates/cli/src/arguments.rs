@@ -101,6 +101,28 @@ pub enum Command {
         #[command(subcommand)]
         command: ResumeCommand,
     },
+    /// Say text aloud, or write the speech to a WAV file
+    Say {
+        /// The text to say (long text is spoken sentence by sentence)
+        text: String,
+        /// Write the speech to this WAV file instead of playing it
+        #[arg(long, value_name = "FILE.wav")]
+        out: Option<PathBuf>,
+        /// Which voice speaks [default: AIRA_VOICE_ENGINE, else the voice's engine, else
+        /// the saved preference, else local]
+        #[arg(long, value_enum, value_name = "ENGINE")]
+        engine: Option<EngineArgument>,
+        /// A voice from `aira voices`: polly:Kajal, espeak:hi, piper:… [default: AIRA_VOICE,
+        /// else the saved preference]
+        #[arg(long, value_name = "ID")]
+        voice: Option<String>,
+        /// Speech rate from 0.5 (slow) to 2.0 (fast); 1.0 is the voice's own pace
+        #[arg(long, value_name = "R", value_parser = parse_rate)]
+        rate: Option<f32>,
+    },
+    /// The voices Aira can speak with: Amazon Polly's (with AWS credentials), Piper's and
+    /// espeak-ng's
+    Voices,
     /// Whisper models: list, download, import, choose, remove
     Models {
         #[command(subcommand)]
@@ -189,5 +211,17 @@ impl From<EngineArgument> for EnginePolicy {
             EngineArgument::Cloud => EnginePolicy::Cloud,
             EngineArgument::Auto => EnginePolicy::Auto,
         }
+    }
+}
+
+/// A speech rate within 0.5 to 2.0.
+fn parse_rate(text: &str) -> Result<f32, String> {
+    let rate: f32 = text
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number"))?;
+    if (0.5..=2.0).contains(&rate) {
+        Ok(rate)
+    } else {
+        Err(format!("{rate} is outside 0.5 to 2.0"))
     }
 }

@@ -6,7 +6,7 @@ use aira_protocol::ErrorCode;
 /// 2 is clap's code for a usage error.
 pub fn for_error(code: ErrorCode) -> ExitCode {
     ExitCode::from(match code {
-        ErrorCode::Internal => 1,
+        ErrorCode::Internal | ErrorCode::VoiceFailed => 1,
         ErrorCode::InvalidAudio
         | ErrorCode::EmptyAudio
         | ErrorCode::UnsupportedAudio
@@ -16,6 +16,8 @@ pub fn for_error(code: ErrorCode) -> ExitCode {
         | ErrorCode::FileNotFound
         | ErrorCode::UnknownQuestion
         | ErrorCode::EmptyAnswer
+        | ErrorCode::EmptyText
+        | ErrorCode::UnknownVoice
         | ErrorCode::DocumentUnreadable
         | ErrorCode::NotRecording
         | ErrorCode::AlreadyRecording => 3,
@@ -25,7 +27,8 @@ pub fn for_error(code: ErrorCode) -> ExitCode {
         | ErrorCode::ModelExists
         | ErrorCode::ImportUnsupported => 4,
         ErrorCode::Storage | ErrorCode::NotEnoughSpace => 5,
-        ErrorCode::NoMicrophone => 6,
+        // A sound device is missing.
+        ErrorCode::NoMicrophone | ErrorCode::NoAudioOutput => 6,
         // The network, or a service on it.
         ErrorCode::Offline
         | ErrorCode::DownloadFailed

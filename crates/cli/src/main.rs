@@ -8,6 +8,7 @@ mod models;
 mod output;
 mod progress;
 mod resume;
+mod voice;
 
 use std::process::ExitCode;
 
@@ -68,9 +69,26 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
     {
         settings.coach_engine = Some((*coach).into());
     }
-    // Model management needs neither the database nor a loaded model.
+    // Model management and the voice need neither the database nor a loaded model.
     let command = match arguments.command {
         Command::Models { command } => return models::run(command, &settings, output).await,
+        Command::Say {
+            text,
+            out,
+            engine,
+            voice,
+            rate,
+        } => {
+            let request = voice::SayRequest {
+                text,
+                out,
+                engine: engine.map(Into::into),
+                voice,
+                rate,
+            };
+            return voice::say(request, &settings, output).await;
+        }
+        Command::Voices => return voice::voices(&settings, output).await,
         command => command,
     };
     let engine = Engine::open(settings).await?;
@@ -130,7 +148,8 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
             Err(error) => Err(error),
         },
         Command::Resume { command } => resume::run(&engine, command, output).await,
-        Command::Models { .. } => Ok(ExitCode::SUCCESS), // handled above
+        // Handled above.
+        Command::Models { .. } | Command::Say { .. } | Command::Voices => Ok(ExitCode::SUCCESS),
     };
     engine.close().await;
     result

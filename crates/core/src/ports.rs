@@ -172,8 +172,18 @@ pub trait QuestionWriter: Send + Sync {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SpeakError {
+    /// The engine cannot run here (not installed, no model, no credentials).
     #[error("no voice is available: {0}")]
     Unavailable(String),
+    /// A cloud voice failed; the kind decides whether a local voice takes over.
+    #[error("{message}")]
+    Cloud { kind: CloudFailure, message: String },
+    /// No voice by that id, or not one for that language.
+    #[error("{0}")]
+    UnknownVoice(String),
+    /// Speech was made but there is nothing to play it on: the text stays on screen.
+    #[error("no speaker or headphones could be opened: {0}")]
+    NoOutput(String),
     #[error("speaking failed: {0}")]
     Failed(String),
 }

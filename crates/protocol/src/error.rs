@@ -63,6 +63,14 @@ pub enum ErrorCode {
     /// A résumé or job description could not be read: damaged, encrypted, too large, a
     /// scan without text, or not a PDF, DOCX or text file.
     DocumentUnreadable,
+    /// No voice by the id given (`aira voices` lists them), or not for that language.
+    UnknownVoice,
+    /// Speech was made but no speaker or headphones could be opened: text only.
+    NoAudioOutput,
+    /// No voice could speak, not even the local one.
+    VoiceFailed,
+    /// There is no text to say.
+    EmptyText,
     /// The user stopped the operation.
     Cancelled,
     /// Anything else; the message says what.
@@ -70,7 +78,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 30] = [
+    pub const ALL: [ErrorCode; 34] = [
         ErrorCode::NoMicrophone,
         ErrorCode::ModelMissing,
         ErrorCode::ModelInvalid,
@@ -99,6 +107,10 @@ impl ErrorCode {
         ErrorCode::EmptyAnswer,
         ErrorCode::CoachFailed,
         ErrorCode::DocumentUnreadable,
+        ErrorCode::UnknownVoice,
+        ErrorCode::NoAudioOutput,
+        ErrorCode::VoiceFailed,
+        ErrorCode::EmptyText,
         ErrorCode::Cancelled,
         ErrorCode::Internal,
     ];
@@ -134,6 +146,10 @@ impl ErrorCode {
             ErrorCode::EmptyAnswer => "empty_answer",
             ErrorCode::CoachFailed => "coach_failed",
             ErrorCode::DocumentUnreadable => "document_unreadable",
+            ErrorCode::UnknownVoice => "unknown_voice",
+            ErrorCode::NoAudioOutput => "no_audio_output",
+            ErrorCode::VoiceFailed => "voice_failed",
+            ErrorCode::EmptyText => "empty_text",
             ErrorCode::Cancelled => "cancelled",
             ErrorCode::Internal => "internal",
         }

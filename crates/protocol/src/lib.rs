@@ -12,6 +12,7 @@ mod practice;
 mod preferences;
 mod recording;
 mod resume;
+mod voice;
 
 pub use app::{AppStatus, SpeakInput};
 pub use error::{CommandError, ErrorCode};
@@ -39,4 +40,7 @@ pub use recording::{
 pub use resume::{
     DocumentKind, ImportDocumentInput, PasteDocumentInput, RedactedDocument, RemovedDetail,
     WriteQuestionsInput, WrittenQuestionInfo,
+};
+pub use voice::{
+    SayOutput, SpeechUsage, VoiceEngine, VoiceGender, VoiceInfo, VoicesOutput, WordMark,
 };

@@ -86,6 +86,16 @@ pub struct Preferences {
     /// The user agreed that answers coached offline while the cloud was out of reach are
     /// sent to Bedrock once it answers again. Off by default: nothing leaves unasked.
     pub recoach_when_online: bool,
+    /// Which voice speaks: a local one, Amazon Polly, or Polly when it works.
+    pub voice_engine: EnginePolicy,
+    /// The Polly voice (`polly:Kajal`); `None` uses the default, Kajal (Indian English).
+    pub cloud_voice: Option<String>,
+    /// The local voice (`piper:…`, `espeak:hi`); `None` uses Piper when installed.
+    pub local_voice: Option<String>,
+    /// 0.5 to 2.0; 1.0 is the voice's own pace.
+    pub speech_rate: f32,
+    /// 0.0 to 1.0.
+    pub speech_volume: f32,
 }
 
 impl Default for Preferences {
@@ -100,6 +110,11 @@ impl Default for Preferences {
             coach_engine: EnginePolicy::default(),
             bedrock_model: None,
             recoach_when_online: false,
+            voice_engine: EnginePolicy::Local,
+            cloud_voice: None,
+            local_voice: None,
+            speech_rate: 1.0,
+            speech_volume: 1.0,
         }
     }
 }
@@ -128,6 +143,17 @@ pub struct PreferencesPatch {
     pub bedrock_model: Option<Option<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recoach_when_online: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voice_engine: Option<EnginePolicy>,
+    /// `Some(None)` returns to the default voice.
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub cloud_voice: Option<Option<String>>,
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub local_voice: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speech_rate: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speech_volume: Option<f32>,
 }
 
 /// Tells a field that is absent (leave it) from one that is `null` (clear it).
@@ -184,6 +210,30 @@ impl Preferences {
         }
         if let Some(consent) = patch.recoach_when_online {
             self.recoach_when_online = consent;
+        }
+        if let Some(engine) = patch.voice_engine {
+            self.voice_engine = engine;
+        }
+        let voice_id = |voice: Option<String>| {
+            voice
+                .map(|voice| voice.trim().to_owned())
+                .filter(|voice| !voice.is_empty())
+        };
+        if let Some(voice) = patch.cloud_voice {
+            self.cloud_voice = voice_id(voice);
+        }
+        if let Some(voice) = patch.local_voice {
+            self.local_voice = voice_id(voice);
+        }
+        if let Some(rate) = patch.speech_rate
+            && rate.is_finite()
+        {
+            self.speech_rate = rate.clamp(0.5, 2.0);
+        }
+        if let Some(volume) = patch.speech_volume
+            && volume.is_finite()
+        {
+            self.speech_volume = volume.clamp(0.0, 1.0);
         }
     }
 }

@@ -20,14 +20,14 @@ use aira_speech::{
     AmazonSettings, AmazonTranscriber, WhisperSettings, WhisperTranscriber, check_model_file,
 };
 use aira_store::{CompletedTurn, NewTurn, Store};
-use aira_voice::EspeakSpeaker;
+use aira_voice::VoiceOut;
 
 use crate::coach_policy::PolicyCoach;
 use crate::error::RuntimeError;
 use crate::live::{LiveOptions, LiveSession, transcribe_in_pieces};
 use crate::models::ModelManager;
 use crate::preferences::PreferencesStore;
-use crate::settings::Settings;
+use crate::settings::{Settings, read_ca_file};
 use crate::transcription_policy::PolicyTranscriber;
 use coaching::CoachingQueue;
 
@@ -50,7 +50,8 @@ pub struct Engine {
     bedrock: Arc<BedrockCoach>,
     /// This run of the app or CLI: turns carry it, so usage is totalled per session.
     session_id: String,
-    speaker: Arc<dyn Speaker>,
+    /// Speaks questions and feedback: the voice policy, the cache, pause and volume.
+    speaker: Arc<VoiceOut>,
     recorder: Arc<Recorder>,
     /// Shared with the speaker: earcons and speech never talk over each other.
     player: Arc<Player>,
@@ -109,6 +110,13 @@ impl Engine {
             Some(Arc::clone(&bedrock) as Arc<dyn Coach>),
             settings.coach_engine(&chosen),
         ));
+        let player = Arc::new(Player::spawn()?);
+        let speaker = Arc::new(crate::voice::open_voice(
+            &settings,
+            &chosen,
+            Arc::clone(&player),
+        ));
+        let listening_speaker = Arc::clone(&speaker);
         let listening_whisper = Arc::clone(&whisper);
         let listening_policy = Arc::clone(&policy);
         let listening_coach = Arc::clone(&coach);
@@ -120,8 +128,9 @@ impl Engine {
             listening_policy.set_policy(listening_settings.transcription_engine(changed));
             listening_coach.set_policy(listening_settings.coach_engine(changed));
             listening_bedrock.set_model_id(&listening_settings.bedrock_model(changed));
+            listening_speaker
+                .set_settings(crate::voice::voice_settings(&listening_settings, changed));
         });
-        let player = Arc::new(Player::spawn()?);
         tracing::info!(data_dir = %settings.data_dir.display(), model = %whisper.model_path().display(), transcription = policy.policy().as_str(), coaching = coach.policy().as_str(), "engine ready");
         let queue = CoachingQueue::new(store.clone(), Arc::clone(&coach), bank.clone());
         let stop = tokio_util::sync::CancellationToken::new();
@@ -147,7 +156,7 @@ impl Engine {
             coach,
             bedrock,
             session_id: uuid::Uuid::new_v4().to_string(),
-            speaker: Arc::new(EspeakSpeaker::new(Arc::clone(&player))),
+            speaker,
             player,
             recorder: Arc::new(Recorder::spawn()?),
             catalog,
@@ -245,6 +254,20 @@ impl Engine {
 
     pub fn stop_speaking(&self) {
         self.speaker.stop();
+    }
+
+    /// Holds the voice where it is; [`Engine::resume_speaking`] goes on.
+    pub fn pause_speaking(&self) {
+        self.speaker.pause();
+    }
+
+    pub fn resume_speaking(&self) {
+        self.speaker.resume();
+    }
+
+    /// The voice: its voices, its usage, its cache; and speech made without playing.
+    pub fn voice(&self) -> &VoiceOut {
+        &self.speaker
     }
 
     pub fn preferences(&self) -> Preferences {
@@ -549,14 +572,8 @@ fn bedrock_coach(settings: &Settings, preferences: &Preferences) -> BedrockCoach
         model_id: settings.bedrock_model(preferences),
         ..BedrockSettings::default()
     };
-    if let Some(path) = &settings.bedrock_ca_file {
-        match std::fs::read(path) {
-            Ok(pem) => bedrock.extra_ca_pem = Some(pem),
-            Err(error) => {
-                tracing::warn!(%error, path = %path.display(), "AIRA_BEDROCK_CA_FILE unreadable; ignored");
-            }
-        }
-    }
+    bedrock.extra_ca_pem =
+        read_ca_file(settings.bedrock_ca_file.as_deref(), "AIRA_BEDROCK_CA_FILE");
     BedrockCoach::new(bedrock)
 }
 
@@ -564,14 +581,10 @@ fn bedrock_coach(settings: &Settings, preferences: &Preferences) -> BedrockCoach
 /// first use, so opening Aira needs neither network nor credentials.
 fn amazon_transcriber(settings: &Settings) -> AmazonTranscriber {
     let mut amazon = AmazonSettings::new(settings.language.clone());
-    if let Some(path) = &settings.transcribe_ca_file {
-        match std::fs::read(path) {
-            Ok(pem) => amazon.extra_ca_pem = Some(pem),
-            Err(error) => {
-                tracing::warn!(%error, path = %path.display(), "AIRA_TRANSCRIBE_CA_FILE unreadable; ignored");
-            }
-        }
-    }
+    amazon.extra_ca_pem = read_ca_file(
+        settings.transcribe_ca_file.as_deref(),
+        "AIRA_TRANSCRIBE_CA_FILE",
+    );
     AmazonTranscriber::new(amazon)
 }
 

@@ -1,5 +1,5 @@
 use aira_audio::AudioError;
-use aira_core::ports::{CloudFailure, CoachError, TranscribeError};
+use aira_core::ports::{CloudFailure, CoachError, SpeakError, TranscribeError};
 use aira_models::catalog::CatalogError;
 use aira_models::ctranslate2::ImportError;
 use aira_models::download::DownloadError;
@@ -24,6 +24,10 @@ pub enum RuntimeError {
     Coach(#[from] CoachError),
     #[error("the answer is empty")]
     EmptyAnswer,
+    #[error(transparent)]
+    Speak(#[from] SpeakError),
+    #[error("there is no text to say")]
+    EmptyText,
     #[error(transparent)]
     Document(#[from] aira_documents::DocumentError),
     #[error("no résumé has been imported yet")]
@@ -79,6 +83,13 @@ impl RuntimeError {
             RuntimeError::Catalog(_) => ErrorCode::Internal,
             RuntimeError::Coach(_) => ErrorCode::CoachFailed,
             RuntimeError::EmptyAnswer => ErrorCode::EmptyAnswer,
+            RuntimeError::EmptyText => ErrorCode::EmptyText,
+            RuntimeError::Speak(error) => match error {
+                SpeakError::UnknownVoice(_) => ErrorCode::UnknownVoice,
+                SpeakError::NoOutput(_) => ErrorCode::NoAudioOutput,
+                SpeakError::Cloud { kind, .. } => cloud_code(*kind),
+                SpeakError::Unavailable(_) | SpeakError::Failed(_) => ErrorCode::VoiceFailed,
+            },
             RuntimeError::Document(aira_documents::DocumentError::Unreadable(source))
                 if source.kind() == std::io::ErrorKind::NotFound =>
             {

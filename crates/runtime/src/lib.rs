@@ -15,12 +15,14 @@ mod models;
 mod preferences;
 mod settings;
 pub mod transcription_policy;
+pub mod voice;
 
 pub use coach_policy::PolicyCoach;
 pub use engine::{Engine, ImportedDocument, RecoachOutcome, ResumeQuestions};
 pub use error::RuntimeError;
 pub use logging::init_logging;
 pub use models::{DownloadedModel, ModelManager};
+pub use preferences::load_preferences;
 pub use settings::{APP_IDENTIFIER, Settings};
 /// Stops a model download ([`ModelManager::download`]).
 pub use tokio_util::sync::CancellationToken;

@@ -18,6 +18,11 @@ pub(crate) struct PreferencesStore {
     listener: OnceLock<Listener>,
 }
 
+/// The preferences saved in `data_dir`, read once (for commands that only read them).
+pub fn load_preferences(data_dir: &Path) -> Preferences {
+    load(&path_in(data_dir))
+}
+
 impl PreferencesStore {
     /// The preferences in `data_dir` (see [`load`]).
     pub(crate) fn open(data_dir: &Path) -> Self {

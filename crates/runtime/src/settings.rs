@@ -42,6 +42,18 @@ pub struct Settings {
     pub bedrock_model: Option<String>,
     /// As `transcribe_ca_file`, for Amazon Bedrock. `AIRA_BEDROCK_CA_FILE`.
     pub bedrock_ca_file: Option<PathBuf>,
+    /// Which voice speaks when set here (`--engine` of `aira say`, `AIRA_VOICE_ENGINE`):
+    /// wins over the user's preference.
+    pub voice_engine: Option<EnginePolicy>,
+    /// The voice when set here (`--voice`, `AIRA_VOICE`): `polly:Kajal`, `espeak:hi`, …
+    pub voice: Option<String>,
+    /// As `transcribe_ca_file`, for Amazon Polly. `AIRA_POLLY_CA_FILE`.
+    pub polly_ca_file: Option<PathBuf>,
+    /// The speech rate when set here (`--rate`); wins over the preference.
+    pub speech_rate: Option<f32>,
+    /// The Piper voice (`.onnx`, its `.onnx.json` beside it). `AIRA_PIPER_VOICE`; default
+    /// the first `.onnx` file in `<data dir>/voices`.
+    pub piper_voice: Option<PathBuf>,
     /// Where models are downloaded from: `<base>/ggml-<name>.bin`. `AIRA_MODEL_BASE_URL`;
     /// default the official whisper.cpp host.
     pub model_base_url: String,
@@ -102,6 +114,14 @@ impl Settings {
             bedrock_ca_file: environment_path("AIRA_BEDROCK_CA_FILE"),
             model_base_url,
             model_catalog_file: environment_path("AIRA_MODEL_CATALOG"),
+            voice_engine: environment_policy("AIRA_VOICE_ENGINE"),
+            voice: std::env::var("AIRA_VOICE")
+                .ok()
+                .map(|voice| voice.trim().to_owned())
+                .filter(|voice| !voice.is_empty()),
+            polly_ca_file: environment_path("AIRA_POLLY_CA_FILE"),
+            piper_voice: environment_path("AIRA_PIPER_VOICE"),
+            speech_rate: None,
         }
     }
 
@@ -124,6 +144,49 @@ impl Settings {
             .clone()
             .or_else(|| preferences.bedrock_model.clone())
             .unwrap_or_else(|| aira_coach::bedrock::DEFAULT_MODEL.to_owned())
+    }
+
+    /// The voice policy: this setting, else the one a chosen voice implies (a Polly voice
+    /// means the cloud), else the user's preference.
+    pub fn voice_engine(&self, preferences: &aira_protocol::Preferences) -> EnginePolicy {
+        self.voice_engine
+            .or_else(|| {
+                self.voice.as_deref().map(|voice| {
+                    if voice.starts_with("polly:") {
+                        EnginePolicy::Cloud
+                    } else {
+                        EnginePolicy::Local
+                    }
+                })
+            })
+            .unwrap_or(preferences.voice_engine)
+    }
+
+    /// Where Aira's own voices live: `<data dir>/voices`.
+    pub fn voices_dir(&self) -> PathBuf {
+        self.data_dir.join("voices")
+    }
+
+    /// Synthesized speech kept for reuse: `<data dir>/speech-cache`.
+    pub fn speech_cache_dir(&self) -> PathBuf {
+        self.data_dir.join("speech-cache")
+    }
+
+    /// The Piper voice file: this setting, else the first `.onnx` in [`Self::voices_dir`].
+    pub fn piper_voice(&self) -> Option<PathBuf> {
+        self.piper_voice.clone().or_else(|| {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(self.voices_dir())
+                .ok()?
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|path| {
+                    path.extension()
+                        .is_some_and(|extension| extension == "onnx")
+                })
+                .collect();
+            found.sort();
+            found.into_iter().next()
+        })
     }
 
     /// The language for Whisper, which knows languages but not their regions: "en-IN" → "en".
@@ -194,6 +257,15 @@ fn environment_policy(name: &str) -> Option<EnginePolicy> {
     value
         .parse()
         .inspect_err(|error| tracing::warn!(%error, "{name} ignored"))
+        .ok()
+}
+
+/// A certificate authority to trust besides the platform's, from `path` (named by the
+/// environment variable `variable`); unreadable, it is ignored with a warning.
+pub(crate) fn read_ca_file(path: Option<&std::path::Path>, variable: &str) -> Option<Vec<u8>> {
+    let path = path?;
+    std::fs::read(path)
+        .inspect_err(|error| tracing::warn!(%error, path = %path.display(), "{variable} unreadable; ignored"))
         .ok()
 }
 

@@ -1,47 +1,45 @@
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+//! espeak-ng: a local voice for every language Aira offers (English, Hindi, Tamil, Telugu,
+//! Bengali, Marathi), with no download. Robotic, but always there; Piper sounds better in
+//! English, and Polly better still.
+//!
+//! espeak-ng writes a WAV file (its `--stdout` header declares no length, which strict
+//! readers refuse). It gives no word timings, so marks are estimated ([`crate::timing`]).
 
-use aira_audio::{Player, read_wav};
-use aira_core::ports::{PortFuture, SpeakError, Speaker};
+use aira_audio::read_wav;
+use aira_core::ports::{PortFuture, SpeakError};
+use aira_protocol::{VoiceEngine, VoiceGender, VoiceInfo};
 use tokio::process::Command;
 
-/// espeak-ng synthesizes to a WAV file (its `--stdout` header declares no length, which
-/// strict readers refuse); Aira plays it through its own playback thread,
-/// so it can stop the voice the moment the user starts answering.
-pub struct EspeakSpeaker {
+use crate::speech::{Speech, SpeechRequest, Synthesizer};
+use crate::timing::estimated_marks;
+
+/// espeak-ng's own pace at rate 1.0, in words per minute.
+const WORDS_PER_MINUTE: f32 = 165.0;
+
+/// (espeak-ng voice, BCP 47 language, language name)
+const VOICES: [(&str, &str, &str); 7] = [
+    ("en-us", "en-US", "US English"),
+    ("en-gb", "en-GB", "British English"),
+    ("hi", "hi-IN", "Hindi"),
+    ("ta", "ta-IN", "Tamil"),
+    ("te", "te-IN", "Telugu"),
+    ("bn", "bn-IN", "Bengali"),
+    ("mr", "mr-IN", "Marathi"),
+];
+
+pub struct EspeakSynthesizer {
     program: String,
-    voice: String,
-    words_per_minute: u32,
-    player: Arc<Player>,
     available: bool,
-    turns: SpeechTurns,
 }
 
-/// Which phrase may still start playing. Synthesis takes a moment; a phrase whose turn has
-/// passed by the time it is ready (a newer phrase began, or speech was stopped because the
-/// user started answering) is dropped instead of talking over the answer.
-#[derive(Debug, Default)]
-struct SpeechTurns {
-    current: AtomicU64,
-}
-
-impl SpeechTurns {
-    /// Starts a new phrase, passing the turn of any phrase still being prepared.
-    fn begin(&self) -> u64 {
-        self.current.fetch_add(1, Ordering::AcqRel) + 1
-    }
-
-    fn cancel_all(&self) {
-        self.current.fetch_add(1, Ordering::AcqRel);
-    }
-
-    fn is_current(&self, turn: u64) -> bool {
-        self.current.load(Ordering::Acquire) == turn
+impl Default for EspeakSynthesizer {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
-impl EspeakSpeaker {
-    pub fn new(player: Arc<Player>) -> Self {
+impl EspeakSynthesizer {
+    pub fn new() -> Self {
         let program = "espeak-ng".to_owned();
         let available = std::process::Command::new(&program)
             .arg("--version")
@@ -49,23 +47,52 @@ impl EspeakSpeaker {
             .is_ok_and(|output| output.status.success());
         if !available {
             tracing::warn!(
-                "espeak-ng was not found; questions and feedback will be shown, not spoken"
+                "espeak-ng was not found; without another voice, text is shown, not spoken"
             );
         }
-        Self {
-            program,
-            voice: "en-us".into(),
-            words_per_minute: 165,
-            player,
-            available,
-            turns: SpeechTurns::default(),
-        }
+        Self { program, available }
     }
 
-    /// Synthesizes `text` to mono samples and their sample rate.
-    pub async fn synthesize(&self, text: &str) -> Result<(Vec<f32>, u32), SpeakError> {
+    pub fn is_available(&self) -> bool {
+        self.available
+    }
+
+    /// Every espeak-ng voice Aira offers.
+    pub fn voice_list() -> Vec<VoiceInfo> {
+        VOICES
+            .iter()
+            .map(|(voice, language, name)| VoiceInfo {
+                id: format!("espeak:{voice}"),
+                engine: VoiceEngine::Espeak,
+                name: format!("espeak-ng {name}"),
+                language: (*language).to_owned(),
+                other_languages: Vec::new(),
+                language_name: (*name).to_owned(),
+                gender: VoiceGender::Male,
+                polly_engine: None,
+            })
+            .collect()
+    }
+
+    async fn speak(&self, request: SpeechRequest<'_>) -> Result<Speech, SpeakError> {
         if !self.available {
-            return Err(SpeakError::Unavailable("espeak-ng is not installed".into()));
+            return Err(SpeakError::Unavailable(
+                "espeak-ng is not installed (Debian/Ubuntu: apt install espeak-ng)".into(),
+            ));
+        }
+        let voice = request
+            .voice
+            .id
+            .strip_prefix("espeak:")
+            .filter(|voice| VOICES.iter().any(|known| known.0 == *voice))
+            .ok_or_else(|| {
+                SpeakError::UnknownVoice(format!("espeak-ng has no voice {:?}", request.voice.id))
+            })?;
+        if request.text.trim().is_empty() {
+            return Ok(Speech {
+                sample_rate: 22_050,
+                ..Speech::default()
+            });
         }
         let file = tempfile::Builder::new()
             .prefix("aira-voice-")
@@ -74,17 +101,12 @@ impl EspeakSpeaker {
             .map_err(|error| {
                 SpeakError::Failed(format!("no temporary file for speech: {error}"))
             })?;
+        let words_per_minute = (WORDS_PER_MINUTE * request.rate).round() as u32;
         let output = Command::new(&self.program)
-            .args([
-                "-v",
-                &self.voice,
-                "-s",
-                &self.words_per_minute.to_string(),
-                "-w",
-            ])
+            .args(["-v", voice, "-s", &words_per_minute.to_string(), "-w"])
             .arg(file.path())
             .arg("--")
-            .arg(text)
+            .arg(request.text)
             .kill_on_drop(true)
             .output()
             .await
@@ -94,42 +116,35 @@ impl EspeakSpeaker {
                 String::from_utf8_lossy(&output.stderr).trim().to_owned(),
             ));
         }
-        read_wav(file.path()).map_err(|error| SpeakError::Failed(error.to_string()))
+        let (samples, sample_rate) =
+            read_wav(file.path()).map_err(|error| SpeakError::Failed(error.to_string()))?;
+        let duration_ms = (samples.len() as u64 * 1000 / u64::from(sample_rate.max(1))) as u32;
+        Ok(Speech {
+            marks: estimated_marks(request.text, duration_ms),
+            samples,
+            sample_rate,
+            usage: Default::default(),
+        })
     }
 }
 
-impl Speaker for EspeakSpeaker {
-    fn is_available(&self) -> bool {
-        self.available
+impl Synthesizer for EspeakSynthesizer {
+    fn engine(&self) -> VoiceEngine {
+        VoiceEngine::Espeak
     }
 
-    fn speak(&self, text: String) -> PortFuture<'_, (), SpeakError> {
+    fn voices(&self) -> PortFuture<'_, Vec<VoiceInfo>, SpeakError> {
         Box::pin(async move {
-            let turn = self.turns.begin();
-            if text.trim().is_empty() {
-                return Ok(());
+            if self.available {
+                Ok(Self::voice_list())
+            } else {
+                Err(SpeakError::Unavailable("espeak-ng is not installed".into()))
             }
-            let (samples, sample_rate) = self.synthesize(&text).await?;
-            if !self.turns.is_current(turn) {
-                return Ok(());
-            }
-            let player = Arc::clone(&self.player);
-            tokio::task::spawn_blocking(move || {
-                let finished = player
-                    .play(samples, sample_rate)
-                    .map_err(|error| SpeakError::Unavailable(error.to_string()))?;
-                // Ends when the sound finishes or is replaced or stopped (the sender is dropped).
-                finished.recv().ok();
-                Ok(())
-            })
-            .await
-            .map_err(|error| SpeakError::Failed(error.to_string()))?
         })
     }
 
-    fn stop(&self) {
-        self.turns.cancel_all();
-        self.player.stop();
+    fn synthesize<'a>(&'a self, request: SpeechRequest<'a>) -> PortFuture<'a, Speech, SpeakError> {
+        Box::pin(self.speak(request))
     }
 }
 
@@ -137,38 +152,79 @@ impl Speaker for EspeakSpeaker {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_phrase_still_being_prepared_loses_its_turn_to_a_newer_one_or_a_stop() {
-        let turns = SpeechTurns::default();
-        let question = turns.begin();
-        assert!(turns.is_current(question));
-        let feedback = turns.begin();
+    fn voice(id: &str) -> VoiceInfo {
+        EspeakSynthesizer::voice_list()
+            .into_iter()
+            .find(|voice| voice.id == id)
+            .unwrap_or_else(|| panic!("no {id}"))
+    }
+
+    async fn say(text: &str, id: &str, rate: f32) -> Speech {
+        let espeak = EspeakSynthesizer::new();
         assert!(
-            !turns.is_current(question),
-            "an older phrase must not play after a newer one"
+            espeak.is_available(),
+            "espeak-ng must be installed for the tests"
         );
-        assert!(turns.is_current(feedback));
-        turns.cancel_all();
-        assert!(
-            !turns.is_current(feedback),
-            "nothing prepared before a stop may play after it"
-        );
+        espeak
+            .synthesize(SpeechRequest {
+                text,
+                voice: &voice(id),
+                rate,
+            })
+            .await
+            .unwrap_or_else(|error| panic!("{id}: {error}"))
     }
 
     #[tokio::test]
-    async fn espeak_synthesizes_audible_speech() {
-        let player = Arc::new(Player::spawn().unwrap_or_else(|error| panic!("{error}")));
-        let speaker = EspeakSpeaker::new(player);
-        assert!(
-            speaker.is_available(),
-            "espeak-ng must be installed for the tests"
-        );
-        let (samples, rate) = speaker
-            .synthesize("Tell me about yourself.")
+    async fn every_offered_language_speaks() {
+        let phrases = [
+            ("espeak:en-us", "Tell me about yourself."),
+            ("espeak:hi", "अपने बारे में बताइए।"),
+            ("espeak:ta", "உங்களைப் பற்றி சொல்லுங்கள்."),
+            ("espeak:te", "మీ గురించి చెప్పండి."),
+            ("espeak:bn", "আপনার সম্পর্কে বলুন।"),
+            ("espeak:mr", "तुमच्याबद्दल सांगा."),
+        ];
+        for (id, text) in phrases {
+            let speech = say(text, id, 1.0).await;
+            assert!(
+                (0.6..6.0).contains(&speech.seconds()),
+                "{id}: {} s",
+                speech.seconds()
+            );
+            assert!(
+                aira_audio::Level::of(&speech.samples).rms > 0.02,
+                "{id} is silent"
+            );
+            assert!(!speech.marks.is_empty(), "{id} has word marks");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_faster_rate_is_shorter() {
+        let text = "Describe a project you are proud of and what you learned from it.";
+        let normal = say(text, "espeak:en-us", 1.0).await.seconds();
+        let fast = say(text, "espeak:en-us", 1.6).await.seconds();
+        assert!(fast < normal * 0.8, "{fast} s against {normal} s");
+    }
+
+    #[tokio::test]
+    async fn an_unknown_voice_is_named_in_the_error() {
+        let espeak = EspeakSynthesizer::new();
+        let mut unknown = voice("espeak:hi");
+        unknown.id = "espeak:klingon".into();
+        let error = espeak
+            .synthesize(SpeechRequest {
+                text: "Hello",
+                voice: &unknown,
+                rate: 1.0,
+            })
             .await
-            .unwrap_or_else(|error| panic!("{error}"));
-        let seconds = samples.len() as f32 / rate as f32;
-        assert!((0.8..5.0).contains(&seconds), "{seconds} s of speech");
-        assert!(aira_audio::Level::of(&samples).rms > 0.02);
+            .err()
+            .unwrap_or_else(|| panic!("an unknown voice must fail"));
+        assert!(
+            matches!(error, SpeakError::UnknownVoice(ref message) if message.contains("klingon")),
+            "{error}"
+        );
     }
 }

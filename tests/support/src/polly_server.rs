@@ -230,98 +230,127 @@ fn well_formed(text: &str) -> bool {
     open.is_empty() && !bare_ampersand
 }
 
-/// Real Polly voices (as DescribeVoices lists them in 2026) for the accents Aira offers.
+/// Real Polly voices (as DescribeVoices lists them in 2026) for the accents Aira offers,
+/// and a few it does not (another language, generative and long-form only).
+/// (id, gender, language, language name, engines, additional languages)
+const VOICES: [(&str, &str, &str, &str, &[&str], &[&str]); 13] = [
+    (
+        "Joanna",
+        "Female",
+        "en-US",
+        "US English",
+        &["neural", "standard", "long-form", "generative"],
+        &[],
+    ),
+    (
+        "Matthew",
+        "Male",
+        "en-US",
+        "US English",
+        &["neural", "standard", "generative"],
+        &[],
+    ),
+    (
+        "Ivy",
+        "Female",
+        "en-US",
+        "US English",
+        &["neural", "standard"],
+        &[],
+    ),
+    (
+        "Danielle",
+        "Female",
+        "en-US",
+        "US English",
+        &["long-form", "generative"],
+        &[],
+    ),
+    (
+        "Amy",
+        "Female",
+        "en-GB",
+        "British English",
+        &["neural", "standard", "generative"],
+        &[],
+    ),
+    (
+        "Brian",
+        "Male",
+        "en-GB",
+        "British English",
+        &["neural", "standard"],
+        &[],
+    ),
+    (
+        "Arthur",
+        "Male",
+        "en-GB",
+        "British English",
+        &["neural"],
+        &[],
+    ),
+    (
+        "Olivia",
+        "Female",
+        "en-AU",
+        "Australian English",
+        &["neural", "generative"],
+        &[],
+    ),
+    (
+        "Russell",
+        "Male",
+        "en-AU",
+        "Australian English",
+        &["standard"],
+        &[],
+    ),
+    (
+        "Kajal",
+        "Female",
+        "en-IN",
+        "Indian English",
+        &["neural", "generative"],
+        &["hi-IN"],
+    ),
+    (
+        "Raveena",
+        "Female",
+        "en-IN",
+        "Indian English",
+        &["standard"],
+        &[],
+    ),
+    (
+        "Aditi",
+        "Female",
+        "hi-IN",
+        "Hindi",
+        &["standard"],
+        &["en-IN"],
+    ),
+    (
+        "Lupe",
+        "Female",
+        "es-US",
+        "US Spanish",
+        &["neural", "standard"],
+        &[],
+    ),
+];
+
 fn voices() -> Value {
-    let voice =
-        |id: &str, gender: &str, language: &str, name: &str, engines: &[&str], extra: &[&str]| {
+    VOICES
+        .iter()
+        .map(|(id, gender, language, name, engines, extra)| {
             json!({
                 "Id": id, "Name": id, "Gender": gender, "LanguageCode": language,
                 "LanguageName": name, "SupportedEngines": engines,
                 "AdditionalLanguageCodes": extra,
             })
-        };
-    json!([
-        voice(
-            "Joanna",
-            "Female",
-            "en-US",
-            "US English",
-            &["neural", "standard", "long-form", "generative"],
-            &[]
-        ),
-        voice(
-            "Matthew",
-            "Male",
-            "en-US",
-            "US English",
-            &["neural", "standard", "generative"],
-            &[]
-        ),
-        voice(
-            "Amy",
-            "Female",
-            "en-GB",
-            "British English",
-            &["neural", "standard", "generative"],
-            &[]
-        ),
-        voice(
-            "Brian",
-            "Male",
-            "en-GB",
-            "British English",
-            &["neural", "standard"],
-            &[]
-        ),
-        voice(
-            "Olivia",
-            "Female",
-            "en-AU",
-            "Australian English",
-            &["neural", "generative"],
-            &[]
-        ),
-        voice(
-            "Russell",
-            "Male",
-            "en-AU",
-            "Australian English",
-            &["standard"],
-            &[]
-        ),
-        voice(
-            "Kajal",
-            "Female",
-            "en-IN",
-            "Indian English",
-            &["neural", "generative"],
-            &["hi-IN"]
-        ),
-        voice(
-            "Aditi",
-            "Female",
-            "hi-IN",
-            "Hindi",
-            &["standard"],
-            &["en-IN"]
-        ),
-        voice(
-            "Raveena",
-            "Female",
-            "en-IN",
-            "Indian English",
-            &["standard"],
-            &[]
-        ),
-        voice(
-            "Kajal",
-            "Female",
-            "hi-IN",
-            "Hindi",
-            &["neural", "generative"],
-            &["en-IN"]
-        ),
-    ])
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,611 @@
+//! The voice Aira speaks with: the user's policy (local | cloud | auto) over Polly, Piper
+//! and espeak-ng, the speech cache in front of them, and playback through the shared
+//! player (the same path as the earcons).
+//!
+//! Text is cut at sentence ends ([`chunk_text`]); the first piece plays while the next is
+//! made. Each piece tries the voices of the plan in order — Polly first in cloud and auto
+//! mode, then the local voice — so a Polly failure is heard as the local voice, never as
+//! silence, and the reason is kept for the user. After a failure that will not pass in a
+//! moment (offline, access denied, timed out) Polly rests for [`CLOUD_REST`]. The text is
+//! always on screen: speech is an addition, never the only copy.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use aira_audio::{AudioError, Player};
+use aira_core::ports::{CloudFailure, PortFuture, SpeakError, Speaker};
+use aira_protocol::{
+    EnginePolicy, SayOutput, SpeechUsage, VoiceEngine, VoiceGender, VoiceInfo, VoicesOutput,
+    WordMark,
+};
+
+use crate::cache::SpeechCache;
+use crate::chunking::{CHUNK_CHARACTERS, chunk_text};
+use crate::espeak::EspeakSynthesizer;
+use crate::speech::{Speech, SpeechRequest, Synthesizer, clamp_rate};
+
+/// How long Polly is left alone after a failure that will not pass in a moment.
+pub const CLOUD_REST: Duration = Duration::from_secs(120);
+/// The Polly voice used when none is chosen: Indian English, neural, also speaks Hindi.
+pub const DEFAULT_CLOUD_VOICE: &str = "polly:Kajal";
+/// The local voice of last resort: present wherever espeak-ng is.
+pub const FALLBACK_LOCAL_VOICE: &str = "espeak:en-us";
+/// How often the word being spoken is looked up while playing.
+const MARK_POLL: Duration = Duration::from_millis(30);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct VoiceOutSettings {
+    pub policy: EnginePolicy,
+    /// A Polly voice id (`polly:Kajal`); `None` uses [`DEFAULT_CLOUD_VOICE`].
+    pub cloud_voice: Option<String>,
+    /// A local voice id (`piper:…`, `espeak:hi`); `None` uses Piper when installed, else
+    /// espeak-ng's US English.
+    pub local_voice: Option<String>,
+    /// 0.5 to 2.0; 1.0 is the voice's own pace.
+    pub rate: f32,
+    /// 0.0 to 1.0.
+    pub volume: f32,
+}
+
+impl Default for VoiceOutSettings {
+    fn default() -> Self {
+        Self {
+            policy: EnginePolicy::Local,
+            cloud_voice: None,
+            local_voice: None,
+            rate: 1.0,
+            volume: 1.0,
+        }
+    }
+}
+
+/// Called with each word as it starts to be heard (character offsets into the text given
+/// to [`VoiceOut::speak_text`]).
+pub type WordListener = Arc<dyn Fn(WordMark) + Send + Sync>;
+
+pub struct VoiceOut {
+    polly: Option<Arc<dyn Synthesizer>>,
+    piper: Option<(Arc<dyn Synthesizer>, VoiceInfo)>,
+    espeak: Arc<EspeakSynthesizer>,
+    cache: Option<SpeechCache>,
+    player: Arc<Player>,
+    settings: Mutex<VoiceOutSettings>,
+    cloud_rests_until: Mutex<Option<Instant>>,
+    turns: SpeechTurns,
+    on_word: Mutex<Option<WordListener>>,
+    /// Everything Polly billed since start.
+    usage: Mutex<SpeechUsage>,
+}
+
+/// One piece of text made into speech, and how.
+struct Rendered {
+    speech: Speech,
+    voice: VoiceInfo,
+    cached: bool,
+    fallback: Option<String>,
+}
+
+impl VoiceOut {
+    pub fn new(
+        player: Arc<Player>,
+        espeak: Arc<EspeakSynthesizer>,
+        settings: VoiceOutSettings,
+    ) -> Self {
+        player.set_volume(settings.volume);
+        Self {
+            polly: None,
+            piper: None,
+            espeak,
+            cache: None,
+            player,
+            settings: Mutex::new(settings),
+            cloud_rests_until: Mutex::new(None),
+            turns: SpeechTurns::default(),
+            on_word: Mutex::new(None),
+            usage: Mutex::new(SpeechUsage::default()),
+        }
+    }
+
+    pub fn with_polly(mut self, polly: Arc<dyn Synthesizer>) -> Self {
+        self.polly = Some(polly);
+        self
+    }
+
+    /// A neural local voice and the voice it speaks with.
+    pub fn with_piper(mut self, piper: Arc<dyn Synthesizer>, voice: VoiceInfo) -> Self {
+        self.piper = Some((piper, voice));
+        self
+    }
+
+    pub fn with_cache(mut self, cache: SpeechCache) -> Self {
+        self.cache = Some(cache);
+        self
+    }
+
+    pub fn cache(&self) -> Option<&SpeechCache> {
+        self.cache.as_ref()
+    }
+
+    pub fn settings(&self) -> VoiceOutSettings {
+        lock(&self.settings).clone()
+    }
+
+    pub fn set_settings(&self, settings: VoiceOutSettings) {
+        self.player.set_volume(settings.volume);
+        *lock(&self.settings) = settings;
+    }
+
+    pub fn set_word_listener(&self, listener: Option<WordListener>) {
+        *lock(&self.on_word) = listener;
+    }
+
+    pub fn usage(&self) -> SpeechUsage {
+        *lock(&self.usage)
+    }
+
+    pub fn pause(&self) {
+        self.player.pause();
+    }
+
+    pub fn resume(&self) {
+        self.player.resume();
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.player.is_paused()
+    }
+
+    /// Whether any voice can speak (espeak-ng, Piper or Polly).
+    pub fn has_voice(&self) -> bool {
+        self.espeak.is_available() || self.piper.is_some() || self.polly.is_some()
+    }
+
+    /// Every voice there is now; engines that list none say why.
+    pub async fn voices(&self) -> VoicesOutput {
+        let mut voices = Vec::new();
+        let mut unavailable = Vec::new();
+        if let Some(polly) = &self.polly {
+            match polly.voices().await {
+                Ok(listed) => voices.extend(listed),
+                Err(error) => unavailable.push(error.to_string()),
+            }
+        }
+        match &self.piper {
+            Some((_, voice)) => voices.push(voice.clone()),
+            None => unavailable.push("Piper: no neural voice is installed (see the README)".into()),
+        }
+        match self.espeak.voices().await {
+            Ok(listed) => voices.extend(listed),
+            Err(error) => unavailable.push(error.to_string()),
+        }
+        VoicesOutput {
+            voices,
+            unavailable,
+        }
+    }
+
+    /// Says `text` through the speakers, replacing whatever is being said; resolves when
+    /// it has been said or was stopped. Long text plays piece by piece.
+    pub async fn speak_text(&self, text: &str) -> Result<SayOutput, SpeakError> {
+        let turn = self.turns.begin();
+        self.player.resume();
+        let pieces = chunk_text(text, CHUNK_CHARACTERS);
+        let mut report = empty_report();
+        let mut offset = 0_usize;
+        let mut next = match pieces.first() {
+            Some(first) => Some(self.render(first).await),
+            None => return Ok(report),
+        };
+        for (index, piece) in pieces.iter().enumerate() {
+            let rendered = next
+                .take()
+                .unwrap_or_else(|| Err(SpeakError::Failed("nothing made".into())))?;
+            if !self.turns.is_current(turn) {
+                break;
+            }
+            add_to_report(&mut report, &rendered);
+            let piece_start = text[..]
+                .chars()
+                .count()
+                .min(find_piece(text, piece, &mut offset));
+            let following = pieces.get(index + 1);
+            let (played, made) =
+                tokio::join!(self.play(&rendered.speech, piece_start, turn), async {
+                    match following {
+                        Some(piece) => Some(self.render(piece).await),
+                        None => None,
+                    }
+                });
+            played?;
+            next = made;
+        }
+        Ok(report)
+    }
+
+    /// Makes `text` into one sound without playing it (`aira say --out`).
+    pub async fn render_text(&self, text: &str) -> Result<(Speech, SayOutput), SpeakError> {
+        let mut report = empty_report();
+        let mut whole = Speech::default();
+        let mut offset = 0_usize;
+        for piece in chunk_text(text, CHUNK_CHARACTERS) {
+            let rendered = self.render(&piece).await?;
+            add_to_report(&mut report, &rendered);
+            let piece_start = find_piece(text, &piece, &mut offset) as u32;
+            if whole.sample_rate == 0 {
+                whole.sample_rate = rendered.speech.sample_rate;
+            }
+            let time_ms = (whole.samples.len() as u64 * 1000 / u64::from(whole.sample_rate)) as u32;
+            whole
+                .marks
+                .extend(rendered.speech.marks.iter().map(|mark| WordMark {
+                    time_ms: mark.time_ms + time_ms,
+                    start: mark.start + piece_start,
+                    end: mark.end + piece_start,
+                }));
+            whole.samples.extend(aira_audio::resample(
+                &rendered.speech.samples,
+                rendered.speech.sample_rate,
+                whole.sample_rate,
+            ));
+        }
+        if whole.sample_rate == 0 {
+            return Err(SpeakError::Failed("there is no text to say".into()));
+        }
+        report.seconds = whole.seconds();
+        report.sample_rate = whole.sample_rate;
+        report.marks = whole.marks.clone();
+        Ok((whole, report))
+    }
+
+    /// Prepares phrases ahead (into the cache), so they play at once later. Local voices
+    /// only: nothing is sent to the cloud unasked.
+    pub async fn prepare(&self, phrases: &[String]) -> usize {
+        let Some(cache) = &self.cache else { return 0 };
+        let voice = self.local_voice();
+        let rate = self.settings().rate;
+        let mut prepared = 0;
+        for phrase in phrases {
+            let key = SpeechCache::key(voice.engine, &voice.id, rate, phrase);
+            if cache.get(&key).is_some() {
+                continue;
+            }
+            let request = SpeechRequest {
+                text: phrase,
+                voice: &voice,
+                rate,
+            };
+            match self.synthesizer(voice.engine).synthesize(request).await {
+                Ok(speech) => {
+                    if let Err(error) = cache.put(&key, &speech) {
+                        tracing::warn!(%error, "could not keep prepared speech");
+                        break;
+                    }
+                    prepared += 1;
+                }
+                Err(error) => {
+                    tracing::debug!(%error, "a phrase could not be prepared");
+                    break;
+                }
+            }
+        }
+        prepared
+    }
+
+    /// One piece: from the cache, or from the first voice of the plan that can make it.
+    async fn render(&self, piece: &str) -> Result<Rendered, SpeakError> {
+        let settings = self.settings();
+        let rate = clamp_rate(settings.rate);
+        let mut reasons = Vec::new();
+        let mut last_error = None;
+        for voice in self.plan(&settings) {
+            let key = SpeechCache::key(voice.engine, &voice.id, rate, piece);
+            if let Some(speech) = self.cache.as_ref().and_then(|cache| cache.get(&key)) {
+                return Ok(Rendered {
+                    speech,
+                    voice,
+                    cached: true,
+                    fallback: fallback(&reasons),
+                });
+            }
+            if voice.engine == VoiceEngine::Polly && self.cloud_resting() {
+                reasons.push("Amazon Polly is resting after a recent failure".to_owned());
+                continue;
+            }
+            let request = SpeechRequest {
+                text: piece,
+                voice: &voice,
+                rate,
+            };
+            match self.synthesizer(voice.engine).synthesize(request).await {
+                Ok(speech) => {
+                    if let Some(cache) = &self.cache
+                        && let Err(error) = cache.put(&key, &speech)
+                    {
+                        tracing::warn!(%error, "speech not kept in the cache");
+                    }
+                    let mut usage = lock(&self.usage);
+                    usage.characters += speech.usage.characters;
+                    usage.estimated_cost_usd += speech.usage.estimated_cost_usd;
+                    drop(usage);
+                    return Ok(Rendered {
+                        speech,
+                        voice,
+                        cached: false,
+                        fallback: fallback(&reasons),
+                    });
+                }
+                Err(error) => {
+                    tracing::info!(voice = %voice.id, %error, "voice failed; trying the next");
+                    if let SpeakError::Cloud { kind, .. } = &error
+                        && matches!(
+                            kind,
+                            CloudFailure::Offline
+                                | CloudFailure::AccessDenied
+                                | CloudFailure::Timeout
+                        )
+                    {
+                        *lock(&self.cloud_rests_until) = Some(Instant::now() + CLOUD_REST);
+                    }
+                    reasons.push(error.to_string());
+                    last_error = Some(error);
+                }
+            }
+        }
+        Err(last_error.unwrap_or_else(|| SpeakError::Unavailable("no voice is installed".into())))
+    }
+
+    fn cloud_resting(&self) -> bool {
+        lock(&self.cloud_rests_until).is_some_and(|until| Instant::now() < until)
+    }
+
+    fn synthesizer(&self, engine: VoiceEngine) -> &dyn Synthesizer {
+        match engine {
+            VoiceEngine::Polly => self.polly.as_deref().unwrap_or(&*self.espeak),
+            VoiceEngine::Piper => self
+                .piper
+                .as_ref()
+                .map_or(&*self.espeak as &dyn Synthesizer, |(piper, _)| &**piper),
+            VoiceEngine::Espeak => &*self.espeak,
+        }
+    }
+
+    /// The voices to try, in order, for the policy.
+    fn plan(&self, settings: &VoiceOutSettings) -> Vec<VoiceInfo> {
+        let mut plan = Vec::new();
+        if settings.policy != EnginePolicy::Local && self.polly.is_some() {
+            let id = settings
+                .cloud_voice
+                .as_deref()
+                .unwrap_or(DEFAULT_CLOUD_VOICE);
+            plan.push(polly_voice(id));
+        }
+        plan.push(self.local_voice());
+        if plan
+            .last()
+            .is_none_or(|voice| voice.id != FALLBACK_LOCAL_VOICE)
+        {
+            plan.push(espeak_voice(FALLBACK_LOCAL_VOICE));
+        }
+        plan
+    }
+
+    /// The chosen local voice, if it exists; else Piper, else espeak-ng.
+    fn local_voice(&self) -> VoiceInfo {
+        let chosen = self.settings().local_voice;
+        if let Some(id) = chosen.as_deref() {
+            if let Some((_, piper)) = &self.piper
+                && piper.id == id
+            {
+                return piper.clone();
+            }
+            if let Some(voice) = EspeakSynthesizer::voice_list()
+                .into_iter()
+                .find(|voice| voice.id == id)
+            {
+                return voice;
+            }
+            tracing::warn!(
+                voice = id,
+                "the chosen local voice is not installed; using the default"
+            );
+        }
+        match &self.piper {
+            Some((_, piper)) => piper.clone(),
+            None => espeak_voice(FALLBACK_LOCAL_VOICE),
+        }
+    }
+
+    /// Plays `speech` to its end (or until stopped or replaced), telling the word
+    /// listener each word as it starts; `piece_start` places the piece in the whole text.
+    async fn play(&self, speech: &Speech, piece_start: usize, turn: u64) -> Result<(), SpeakError> {
+        if speech.samples.is_empty() {
+            return Ok(());
+        }
+        let player = Arc::clone(&self.player);
+        let samples = speech.samples.clone();
+        let sample_rate = speech.sample_rate;
+        let finished = tokio::task::spawn_blocking(move || player.play(samples, sample_rate))
+            .await
+            .map_err(|error| SpeakError::Failed(error.to_string()))?
+            .map_err(|error| match error {
+                AudioError::NoOutput(message) => SpeakError::NoOutput(message),
+                other => SpeakError::Failed(other.to_string()),
+            })?;
+        let listener = lock(&self.on_word).clone();
+        let mut next_mark = 0;
+        loop {
+            match finished.try_recv() {
+                Ok(()) | Err(std::sync::mpsc::TryRecvError::Disconnected) => return Ok(()),
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+            if !self.turns.is_current(turn) {
+                return Ok(());
+            }
+            if let Some(listener) = &listener {
+                let position = self.player.position_ms();
+                while let Some(mark) = speech.marks.get(next_mark)
+                    && u64::from(mark.time_ms) <= position
+                {
+                    listener(WordMark {
+                        time_ms: mark.time_ms,
+                        start: mark.start + piece_start as u32,
+                        end: mark.end + piece_start as u32,
+                    });
+                    next_mark += 1;
+                }
+            }
+            tokio::time::sleep(MARK_POLL).await;
+        }
+    }
+}
+
+impl Speaker for VoiceOut {
+    fn is_available(&self) -> bool {
+        self.has_voice()
+    }
+
+    fn speak(&self, text: String) -> PortFuture<'_, (), SpeakError> {
+        Box::pin(async move {
+            let said = self.speak_text(&text).await?;
+            if let Some(reason) = said.fallback {
+                tracing::info!(%reason, voice = %said.voice, "spoke with a fallback voice");
+            }
+            Ok(())
+        })
+    }
+
+    fn stop(&self) {
+        self.turns.cancel_all();
+        self.player.stop();
+    }
+}
+
+fn empty_report() -> SayOutput {
+    SayOutput {
+        voice: String::new(),
+        engine: VoiceEngine::Espeak,
+        out: None,
+        seconds: 0.0,
+        sample_rate: 0,
+        chunks: 0,
+        cached_chunks: 0,
+        usage: SpeechUsage::default(),
+        fallback: None,
+        marks: Vec::new(),
+    }
+}
+
+fn add_to_report(report: &mut SayOutput, rendered: &Rendered) {
+    if report.chunks == 0 {
+        report.voice = rendered.voice.id.clone();
+        report.engine = rendered.voice.engine;
+    }
+    report.chunks += 1;
+    report.cached_chunks += u32::from(rendered.cached);
+    report.usage.characters += rendered.speech.usage.characters;
+    report.usage.estimated_cost_usd += rendered.speech.usage.estimated_cost_usd;
+    report.seconds += rendered.speech.seconds();
+    report.sample_rate = rendered.speech.sample_rate;
+    if report.fallback.is_none() {
+        report.fallback.clone_from(&rendered.fallback);
+    }
+}
+
+/// The character offset of `piece` in `text`, searching from `*from` (bytes) on; pieces
+/// are trimmed copies of the text's sentences, so each is found in order.
+fn find_piece(text: &str, piece: &str, from: &mut usize) -> usize {
+    let first_word = piece.split_whitespace().next().unwrap_or(piece);
+    match text.get(*from..).and_then(|rest| rest.find(first_word)) {
+        Some(found) => {
+            let start = *from + found;
+            *from = start + first_word.len();
+            text[..start].chars().count()
+        }
+        None => 0,
+    }
+}
+
+fn fallback(reasons: &[String]) -> Option<String> {
+    (!reasons.is_empty()).then(|| reasons.join("; "))
+}
+
+fn polly_voice(id: &str) -> VoiceInfo {
+    let name = id.strip_prefix("polly:").unwrap_or(id);
+    VoiceInfo {
+        id: format!("polly:{name}"),
+        engine: VoiceEngine::Polly,
+        name: name.to_owned(),
+        language: String::new(),
+        other_languages: Vec::new(),
+        language_name: String::new(),
+        gender: VoiceGender::Unknown,
+        polly_engine: None,
+    }
+}
+
+fn espeak_voice(id: &str) -> VoiceInfo {
+    EspeakSynthesizer::voice_list()
+        .into_iter()
+        .find(|voice| voice.id == id)
+        .unwrap_or_else(|| polly_voice(id))
+}
+
+/// Which phrase may still start playing. Synthesis takes a moment; a phrase whose turn has
+/// passed by the time it is ready (a newer phrase began, or speech was stopped because the
+/// user started answering) is dropped instead of talking over the answer.
+#[derive(Debug, Default)]
+struct SpeechTurns {
+    current: AtomicU64,
+}
+
+impl SpeechTurns {
+    /// Starts a new phrase, passing the turn of any phrase still being prepared.
+    fn begin(&self) -> u64 {
+        self.current.fetch_add(1, Ordering::AcqRel) + 1
+    }
+
+    fn cancel_all(&self) {
+        self.current.fetch_add(1, Ordering::AcqRel);
+    }
+
+    fn is_current(&self, turn: u64) -> bool {
+        self.current.load(Ordering::Acquire) == turn
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phrase_still_being_prepared_loses_its_turn_to_a_newer_one_or_a_stop() {
+        let turns = SpeechTurns::default();
+        let question = turns.begin();
+        assert!(turns.is_current(question));
+        let feedback = turns.begin();
+        assert!(
+            !turns.is_current(question),
+            "an older phrase must not play after a newer one"
+        );
+        assert!(turns.is_current(feedback));
+        turns.cancel_all();
+        assert!(
+            !turns.is_current(feedback),
+            "nothing prepared before a stop may play after it"
+        );
+    }
+
+    #[test]
+    fn pieces_are_found_in_order_by_character() {
+        let text = "नमस्ते। Tell me more. Tell me more.";
+        let mut from = 0;
+        assert_eq!(find_piece(text, "नमस्ते।", &mut from), 0);
+        assert_eq!(find_piece(text, "Tell me more.", &mut from), 8);
+        assert_eq!(find_piece(text, "Tell me more.", &mut from), 22);
+    }
+}
