@@ -63,9 +63,10 @@ pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Vowel signs and viramas of Indian scripts are not alphanumeric to Rust, but belong to
-/// their word ("नमस्ते").
+/// their word ("नमस्ते"). The danda and double danda end sentences instead.
 fn is_combining_mark(character: char) -> bool {
-    matches!(u32::from(character), 0x0900..=0x0DFF) || matches!(character, '\u{200C}' | '\u{200D}')
+    (matches!(u32::from(character), 0x0900..=0x0DFF) && !matches!(character, '।' | '॥'))
+        || matches!(character, '\u{200C}' | '\u{200D}')
 }
 
 #[cfg(test)]
