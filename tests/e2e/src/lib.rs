@@ -5,13 +5,12 @@
 //! README's test command does both. Anything missing fails the test with what to do.
 
 mod driver;
-mod microphone;
 pub mod page;
 
+pub use aira_test_support::sound_server::VirtualMicrophone;
 pub use driver::{TauriDriver, app_binary};
 pub use fantoccini::elements::Element;
 pub use fantoccini::{Client, Locator};
-pub use microphone::VirtualMicrophone;
 
 /// Where screenshots and other evidence of a run are written: `AIRA_E2E_ARTIFACTS`, or
 /// `<target>/e2e-artifacts`.

@@ -8,6 +8,8 @@ pub mod http_server;
 pub mod noise;
 #[cfg(feature = "polly-server")]
 pub mod polly_server;
+#[cfg(feature = "sound-server")]
+pub mod sound_server;
 #[cfg(feature = "transcribe-server")]
 pub mod transcribe_server;
 

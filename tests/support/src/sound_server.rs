@@ -1,10 +1,13 @@
+//! A private PulseAudio server for tests of sound in and out.
+
 use std::ffi::OsString;
 use std::path::Path;
 use std::process::Command;
 use std::sync::{Mutex, MutexGuard};
 
-/// A private PulseAudio server whose default source is the monitor of a null sink: what is
-/// played into the sink is what the app's microphone hears, in real time.
+/// A private PulseAudio server whose default sink is a null sink and whose default source
+/// is that sink's monitor: what is played into the sink is what the app's microphone
+/// hears, in real time — and what the app plays can be recorded from it ([`Self::listen`]).
 ///
 /// One at a time per test process: a second PulseAudio daemon for the same user fails to
 /// start while the first is starting ("Daemon startup failed"), so tests that each want a
@@ -80,6 +83,21 @@ impl VirtualMicrophone {
         }
     }
 
+    /// Starts recording what is played into the sink (16 kHz mono); [`Listening::stop`]
+    /// gives the samples.
+    pub fn listen(&self) -> Listening {
+        let mut command = self.command("parec");
+        command
+            .arg(format!("--device={SINK}.monitor"))
+            .args(["--format=s16le", "--rate=16000", "--channels=1", "--raw"])
+            .stdout(std::process::Stdio::piped());
+        Listening {
+            process: command
+                .spawn()
+                .unwrap_or_else(|error| panic!("could not run parec: {error}")),
+        }
+    }
+
     /// Takes the microphone away mid-use, as when a USB headset is unplugged: the sound
     /// server goes, and every stream on it with it.
     pub fn disconnect(&self) {
@@ -132,5 +150,29 @@ impl Drop for VirtualMicrophone {
         if let Err(error) = self.command("pulseaudio").arg("--kill").output() {
             eprintln!("could not stop the test PulseAudio server: {error}");
         }
+    }
+}
+
+/// What is being recorded from the sink.
+pub struct Listening {
+    process: std::process::Child,
+}
+
+impl Listening {
+    /// Stops recording; the samples heard, 16 kHz mono.
+    pub fn stop(mut self) -> Vec<f32> {
+        if let Err(error) = self.process.kill() {
+            panic!("could not stop parec: {error}");
+        }
+        let mut bytes = Vec::new();
+        if let Some(mut output) = self.process.stdout.take() {
+            std::io::Read::read_to_end(&mut output, &mut bytes)
+                .unwrap_or_else(|error| panic!("reading parec: {error}"));
+        }
+        self.process.wait().ok();
+        bytes
+            .chunks_exact(2)
+            .map(|pair| f32::from(i16::from_le_bytes([pair[0], pair[1]])) / f32::from(i16::MAX))
+            .collect()
     }
 }
