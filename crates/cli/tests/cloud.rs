@@ -3,12 +3,14 @@
 //! (`AWS_ENDPOINT_URL_TRANSCRIBE_STREAMING`, keys in the environment) and trusts its
 //! authority through `AIRA_TRANSCRIBE_CA_FILE`.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use aira_test_support::transcribe_server::{Behaviour, TranscribeServer};
 use aira_test_support::{speak_to_wav, whisper_model};
-use serde_json::Value;
+use common::{aira_command, json_of as json, run, with_test_keys};
 
 const FIRST: &str = "I enjoy solving problems with my team.";
 const SECOND: &str = "Our team finished the project two weeks early.";
@@ -17,10 +19,8 @@ const SECOND: &str = "Our team finished the project two weeks early.";
 fn aira(data_dir: &Path, server: &TranscribeServer, arguments: &[&str]) -> Output {
     let authority = data_dir.join("test-authority.pem");
     std::fs::write(&authority, &server.ca_pem).unwrap_or_else(|error| panic!("{error}"));
-    let missing = data_dir.join("no-such-aws-file");
-    Command::new(env!("CARGO_BIN_EXE_aira"))
-        .arg("--data-dir")
-        .arg(data_dir)
+    let mut command = aira_command(data_dir);
+    with_test_keys(&mut command)
         .args(arguments)
         .env("AIRA_WHISPER_MODEL", whisper_model())
         .env("AIRA_WHISPER_THREADS", "1")
@@ -29,28 +29,8 @@ fn aira(data_dir: &Path, server: &TranscribeServer, arguments: &[&str]) -> Outpu
         .env(
             "AWS_ENDPOINT_URL_TRANSCRIBE_STREAMING",
             &server.endpoint_url,
-        )
-        .env("AWS_ACCESS_KEY_ID", "AKIDAIRATEST")
-        .env("AWS_SECRET_ACCESS_KEY", "aira-test-secret")
-        .env("AWS_REGION", "ap-south-1")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("AWS_CONFIG_FILE", &missing)
-        .env("AWS_SHARED_CREDENTIALS_FILE", &missing)
-        .env_remove("AWS_PROFILE")
-        .env_remove("AWS_SESSION_TOKEN")
-        .env_remove("AIRA_TRANSCRIPTION_ENGINE")
-        .output()
-        .unwrap_or_else(|error| panic!("could not run aira: {error}"))
-}
-
-fn json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!(
-            "not JSON ({error}): {}\n{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    })
+        );
+    run(&mut command)
 }
 
 /// Two spoken answers in `folder`, as paths.

@@ -2,47 +2,22 @@
 //! Amazon Bedrock through the real SDK client against a local wire-protocol server, with
 //! the fallback, the offline queue and the re-coaching it allows.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use aira_test_support::bedrock_server::{BedrockServer, ConverseRequest, Reply};
+use common::{aira_command, folder, json_of, run, with_test_keys};
 use serde_json::{Value, json};
 
 fn aira(data_dir: &Path, bedrock: Option<&BedrockServer>, arguments: &[&str]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_aira"));
-    command
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(arguments)
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("AWS_REGION", "ap-south-1")
-        .env_remove("AWS_PROFILE");
-    match bedrock {
-        Some(server) => command
-            .env("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", &server.endpoint_url)
-            .env("AWS_ACCESS_KEY_ID", "AKIDTEST")
-            .env("AWS_SECRET_ACCESS_KEY", "secret-test-key"),
-        None => command
-            .env_remove("AWS_ACCESS_KEY_ID")
-            .env_remove("AWS_SECRET_ACCESS_KEY"),
-    };
-    command
-        .output()
-        .unwrap_or_else(|error| panic!("could not run aira: {error}"))
-}
-
-fn json_of(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!(
-            "not JSON ({error}): {}\n{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    })
-}
-
-fn folder() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"))
+    let mut command = aira_command(data_dir);
+    command.args(arguments);
+    if let Some(server) = bedrock {
+        with_test_keys(&mut command).env("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", &server.endpoint_url);
+    }
+    run(&mut command)
 }
 
 const STRONG: &str = "A mutex is a lock that lets only one thread at a time into a critical section, \

@@ -233,7 +233,16 @@ fn well_formed(text: &str) -> bool {
 /// Real Polly voices (as DescribeVoices lists them in 2026) for the accents Aira offers,
 /// and a few it does not (another language, generative and long-form only).
 /// (id, gender, language, language name, engines, additional languages)
-const VOICES: [(&str, &str, &str, &str, &[&str], &[&str]); 13] = [
+type ListedVoice = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const VOICES: [ListedVoice; 13] = [
     (
         "Joanna",
         "Female",
