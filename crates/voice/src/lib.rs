@@ -2,5 +2,7 @@
 //! download; Polly and a neural local voice join behind the same port.
 
 mod espeak;
+mod piper;
 
 pub use espeak::EspeakSpeaker;
+pub use piper::{PiperVoice, onnxruntime_library};
