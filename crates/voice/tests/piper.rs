@@ -104,7 +104,13 @@ fn text_without_words_gives_no_audio_or_at_least_no_failure() {
             samples.len()
         );
     }
-    for odd in ["?!... ,;:", "🙂🎉", "— ¿¡ «»", "!!! 🤖 ???"] {
+    for odd in [
+        "?!... ,;:",
+        "🙂🎉",
+        "— ¿¡ «»",
+        "!!! 🤖 ???",
+        "nul\0 and\u{7} bell",
+    ] {
         if let Err(error) = voice.synthesize(odd, 1.0) {
             panic!("{odd:?}: {error}");
         }

@@ -48,8 +48,20 @@ impl Phonemizer {
     /// would join those with nothing (their terminators, if any, are not one it keeps), a
     /// space keeps their words apart.
     fn run(&self, text: &str) -> Result<String, SpeakError> {
+        // A NUL cannot pass as an argument, and other control characters mean nothing to
+        // espeak-ng: spaces keep the words apart.
+        let text: String = text
+            .chars()
+            .map(|character| {
+                if character.is_control() {
+                    ' '
+                } else {
+                    character
+                }
+            })
+            .collect();
         let output = Command::new(&self.program)
-            .args(["-q", "--ipa", "-v", &self.voice, "--", text])
+            .args(["-q", "--ipa", "-v", &self.voice, "--", &text])
             .output()
             .map_err(|error| {
                 if error.kind() == std::io::ErrorKind::NotFound {

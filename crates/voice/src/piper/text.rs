@@ -11,16 +11,19 @@ pub struct Clause<'text> {
 
 /// The clauses of `text`, grouped in sentences, cut where espeak-ng cuts them: after
 /// `. ? ! , ; :` or a spaced dash followed by whitespace or the end (closing quotes and
-/// brackets may come between). As in espeak-ng, a full stop before a lower-case word or
-/// before any letter or digit is an abbreviation's or a stray one ("e.g. this"), an
-/// ellipsis only pauses, and of a run like `?!` the first mark counts. A sentence ends after
-/// `. ? !` and at a blank line. Whitespace-only clauses are left out.
+/// brackets may come between). As in espeak-ng, a full stop ends no clause before a
+/// lower-case word ("e.g. this") or when no letter or digit came before it; an ellipsis
+/// only pauses; of a run like `?!` the first mark counts. A sentence ends after `. ? !` and
+/// at a blank line. Whitespace-only clauses are left out.
 pub fn sentences(text: &str) -> Vec<Vec<Clause<'_>>> {
     let characters: Vec<(usize, char)> = text.char_indices().collect();
     let offset_of = |index: usize| characters.get(index).map_or(text.len(), |&(at, _)| at);
     let mut sentences = Vec::new();
     let mut sentence = Vec::new();
     let mut clause_start = 0;
+    // Whether the clause so far holds a letter or digit, kept as it goes so that text full
+    // of stray dots is not scanned again at each one.
+    let mut said_something = false;
     let mut index = 0;
     while index < characters.len() {
         let (position, character) = characters[index];
@@ -37,7 +40,9 @@ pub fn sentences(text: &str) -> Vec<Vec<Clause<'_>>> {
                 push_clause(&mut sentence, &text[clause_start..position], None);
                 finish_sentence(&mut sentences, &mut sentence);
                 clause_start = position;
+                said_something = false;
             }
+            said_something |= character.is_alphanumeric();
             index += 1;
             continue;
         }
@@ -61,9 +66,6 @@ pub fn sentences(text: &str) -> Vec<Vec<Clause<'_>>> {
             .filter(|&&(_, mark)| mark == '.')
             .count()
             > 1;
-        let said_something = text[clause_start..position]
-            .chars()
-            .any(char::is_alphanumeric);
         let abbreviation =
             character == '.' && (next_word.is_some_and(char::is_lowercase) || !said_something);
         if spaced && !ellipsis && !abbreviation {
@@ -82,6 +84,7 @@ pub fn sentences(text: &str) -> Vec<Vec<Clause<'_>>> {
                 finish_sentence(&mut sentences, &mut sentence);
             }
             clause_start = offset_of(after);
+            said_something = false;
         }
         index = after.max(index + 1);
     }
