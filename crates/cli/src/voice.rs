@@ -54,7 +54,9 @@ pub async fn voices(settings: &Settings, output: &Output) -> Result<ExitCode, Ru
 fn open(settings: &Settings) -> Result<aira_voice::VoiceOut, RuntimeError> {
     let preferences = aira_runtime::load_preferences(&settings.data_dir);
     let player = Arc::new(Player::spawn()?);
-    Ok(voice::open_voice(settings, &preferences, player))
+    let opened = voice::open_voice(settings, &preferences, player);
+    voice::attach_piper(settings, &opened);
+    Ok(opened)
 }
 
 /// 16-bit mono WAV at the speech's own rate.

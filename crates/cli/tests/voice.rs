@@ -256,3 +256,46 @@ fn voices_lists_polly_validated_by_describe_voices_and_the_local_ones() {
     let reasons = offline["unavailable"].to_string();
     assert!(reasons.contains("Amazon Polly"), "{reasons}");
 }
+
+#[test]
+fn the_piper_voice_speaks_when_installed_and_is_listed() {
+    let data = folder();
+    let out = data.path().join("piper.wav");
+    let piper = |command: &mut std::process::Command| {
+        command
+            .env("AIRA_PIPER_VOICE", aira_test_support::piper_voice())
+            .env(
+                "AIRA_ONNXRUNTIME_LIB",
+                aira_test_support::onnxruntime_library(),
+            );
+    };
+    let mut say = aira_command(data.path());
+    piper(&mut say);
+    let output = run(say.args([
+        "--json",
+        "say",
+        "--out",
+        out.to_str().unwrap_or_default(),
+        "Tell me about a project you are proud of.",
+    ]));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let said = json_of(&output);
+    assert_eq!(
+        said["engine"], "piper",
+        "Piper is the default local voice once installed"
+    );
+    assert_eq!(said["voice"], "piper:en_US-joe-medium");
+    assert_eq!(said["sample_rate"], 22_050);
+    let mut voices = aira_command(data.path());
+    piper(&mut voices);
+    let listed = json_of(&run(voices.args(["--json", "voices"])));
+    assert!(
+        listed["voices"]
+            .to_string()
+            .contains("piper:en_US-joe-medium")
+    );
+}

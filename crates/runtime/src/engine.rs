@@ -116,6 +116,11 @@ impl Engine {
             &chosen,
             Arc::clone(&player),
         ));
+        let loading_settings = settings.clone();
+        let loading_speaker = Arc::clone(&speaker);
+        tokio::task::spawn_blocking(move || {
+            crate::voice::attach_piper(&loading_settings, &loading_speaker);
+        });
         let listening_speaker = Arc::clone(&speaker);
         let listening_whisper = Arc::clone(&whisper);
         let listening_policy = Arc::clone(&policy);

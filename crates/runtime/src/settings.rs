@@ -189,6 +189,24 @@ impl Settings {
         })
     }
 
+    /// ONNX Runtime for Piper: `AIRA_ONNXRUNTIME_LIB`, else a `libonnxruntime.so*` in
+    /// [`Self::voices_dir`].
+    pub fn onnxruntime_library(&self) -> Option<PathBuf> {
+        aira_voice::onnxruntime_library().or_else(|| {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(self.voices_dir())
+                .ok()?
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|path| {
+                    path.file_name()
+                        .is_some_and(|name| name.to_string_lossy().starts_with("libonnxruntime.so"))
+                })
+                .collect();
+            found.sort();
+            found.into_iter().next()
+        })
+    }
+
     /// The language for Whisper, which knows languages but not their regions: "en-IN" → "en".
     pub fn whisper_language(&self) -> String {
         self.language

