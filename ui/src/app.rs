@@ -10,6 +10,13 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
 
     Effect::new(move || document().set_title(&state.screen.get().title()));
+    // For the app's lifetime: the word being spoken, highlighted where its text shows.
+    leptos::task::spawn_local(async move {
+        match crate::ipc::watch_spoken_words(move |word| state.spoken_word.set(Some(word))).await {
+            Ok(stream) => std::mem::forget(stream),
+            Err(error) => leptos::logging::warn!("no word highlighting: {error}"),
+        }
+    });
 
     let page = move || match state.screen.get() {
         Screen::Home => view! { <HomePage state /> }.into_any(),

@@ -3,7 +3,9 @@
 pub mod messages;
 pub mod page_heading;
 pub mod site_header;
+pub mod spoken_text;
 
 pub use messages::Messages;
 pub use page_heading::PageHeading;
 pub use site_header::SiteHeader;
+pub use spoken_text::SpokenText;

@@ -6,9 +6,9 @@ use aira_protocol::{
     HistoryInput, HistoryOutput, ImportDocumentInput, ImportModelInput, ImportSource,
     InputDevicesOutput, InstalledModelInfo, ModelNameInput, ModelProgress, ModelsOutput,
     PasteDocumentInput, PracticeQuestion, Preferences, PreferencesPatch, RecoachOutput,
-    RecordingUpdate, RedactedDocument, SpeakInput, StartPracticeInput, StartRecordingInput,
-    StartRecordingOutput, StopRecordingInput, SubmitAnswerFileInput, SubmitTypedAnswerInput,
-    TurnResult, WriteQuestionsInput, WrittenQuestionInfo,
+    RecordingUpdate, RedactedDocument, SpeakInput, SpokenWord, StartPracticeInput,
+    StartRecordingInput, StartRecordingOutput, StopRecordingInput, SubmitAnswerFileInput,
+    SubmitTypedAnswerInput, TurnResult, VoicesOutput, WriteQuestionsInput, WrittenQuestionInfo,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -121,6 +121,30 @@ pub async fn write_resume_questions(
 
 pub async fn speak(text: String) -> Result<(), CommandError> {
     call_with_input_for_nothing("speak", SpeakInput { text }).await
+}
+
+pub async fn pause_speaking() -> Result<(), CommandError> {
+    call_for_nothing("pause_speaking", js_sys::Object::new().into()).await
+}
+
+pub async fn resume_speaking() -> Result<(), CommandError> {
+    call_for_nothing("resume_speaking", js_sys::Object::new().into()).await
+}
+
+pub async fn voices() -> Result<VoicesOutput, CommandError> {
+    call("voices", js_sys::Object::new().into()).await
+}
+
+/// Every word, as it starts to be heard, goes to `on_word` for as long as the returned
+/// stream is kept.
+pub async fn watch_spoken_words(
+    on_word: impl Fn(SpokenWord) + 'static,
+) -> Result<UpdateStream, CommandError> {
+    let stream = UpdateStream::open(on_word)?;
+    let args: JsValue = js_sys::Object::new().into();
+    stream.attach(&args, "words")?;
+    call_for_nothing("watch_spoken_words", args).await?;
+    Ok(stream)
 }
 
 pub async fn stop_speaking() -> Result<(), CommandError> {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use aira_protocol::{AppStatus, CommandError, ModelProgress, PracticeQuestion};
+use aira_protocol::{AppStatus, CommandError, ModelProgress, PracticeQuestion, SpokenWord};
 use leptos::prelude::*;
 
 use crate::i18n::t;
@@ -43,6 +43,8 @@ pub struct AppState {
     /// Model downloads running, by name, with how far each is. Kept here rather than on
     /// the models screen: a download goes on while other screens show.
     pub downloads: RwSignal<HashMap<String, ModelProgress>>,
+    /// The word the voice is saying now, for highlighting in the text it belongs to.
+    pub spoken_word: RwSignal<Option<SpokenWord>>,
     /// Whether the user has moved on from the first screen. Focus only follows screen
     /// changes: on launch it stays at the top of the page where reading starts.
     has_navigated: StoredValue<bool>,
@@ -57,6 +59,7 @@ impl AppState {
             question: RwSignal::new(None),
             app_status: RwSignal::new(None),
             downloads: RwSignal::new(HashMap::new()),
+            spoken_word: RwSignal::new(None),
             has_navigated: StoredValue::new(false),
         }
     }

@@ -42,5 +42,6 @@ pub use resume::{
     WriteQuestionsInput, WrittenQuestionInfo,
 };
 pub use voice::{
-    SayOutput, SpeechUsage, VoiceEngine, VoiceGender, VoiceInfo, VoicesOutput, WordMark,
+    SayOutput, SpeechUsage, SpokenWord, VoiceEngine, VoiceGender, VoiceInfo, VoicesOutput,
+    WordMark, phrase_id,
 };

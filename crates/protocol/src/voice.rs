@@ -96,3 +96,31 @@ pub struct SayOutput {
     pub fallback: Option<String>,
     pub marks: Vec<WordMark>,
 }
+
+/// The word being heard now, sent to the UI as it starts (`watch_spoken_words`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpokenWord {
+    /// [`phrase_id`] of the text being spoken: the UI highlights only in the text it shows
+    /// that has the same id.
+    pub phrase: u32,
+    /// Character offsets into that text, end exclusive.
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A short id of a spoken text (FNV-1a, 32 bits), the same in the backend and the webview.
+pub fn phrase_id(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn phrase_ids_are_stable_and_differ() {
+        assert_eq!(super::phrase_id(""), 0x811c_9dc5);
+        assert_eq!(super::phrase_id("a"), 0xe40c_292c);
+        assert_ne!(super::phrase_id("Tell me"), super::phrase_id("Tell me."));
+    }
+}

@@ -116,10 +116,24 @@ impl Engine {
             &chosen,
             Arc::clone(&player),
         ));
+        let preparing_speaker = Arc::clone(&speaker);
+        let phrases: Vec<String> = (1..=10)
+            .map(|score| catalog.format("feedback.summary", &[("score", score.to_string())]))
+            .collect();
         let loading_settings = settings.clone();
-        let loading_speaker = Arc::clone(&speaker);
-        tokio::task::spawn_blocking(move || {
-            crate::voice::attach_piper(&loading_settings, &loading_speaker);
+        // Piper takes a second or two to load: in the background, then the phrases said
+        // after every answer are prepared with the voice that will say them.
+        tokio::spawn(async move {
+            let loading_speaker = Arc::clone(&preparing_speaker);
+            let loaded = tokio::task::spawn_blocking(move || {
+                crate::voice::attach_piper(&loading_settings, &loading_speaker);
+            })
+            .await;
+            if let Err(error) = loaded {
+                tracing::warn!(%error, "loading the Piper voice failed");
+            }
+            let prepared = preparing_speaker.prepare(&phrases).await;
+            tracing::debug!(prepared, "common phrases prepared for the voice");
         });
         let listening_speaker = Arc::clone(&speaker);
         let listening_whisper = Arc::clone(&whisper);
@@ -244,10 +258,14 @@ impl Engine {
         let summary = self
             .catalog
             .format("feedback.summary", &[("score", feedback.score.to_string())]);
-        std::iter::once(summary)
-            .chain(feedback.points.iter().cloned())
-            .collect::<Vec<_>>()
-            .join(" ")
+        // The score on its own piece: said after every answer, it is prepared ahead and
+        // played from the cache.
+        let points = feedback.points.join(" ");
+        if points.is_empty() {
+            summary
+        } else {
+            format!("{summary}\n\n{points}")
+        }
     }
 
     pub async fn speak(&self, text: String) -> Result<(), RuntimeError> {

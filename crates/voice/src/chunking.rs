@@ -13,9 +13,15 @@ fn ends_sentence(character: char) -> bool {
 }
 
 /// Pieces of `text` of at most `limit` characters each, trimmed, none empty; joined with
-/// spaces they give back the words of `text` in order.
+/// spaces they give back the words of `text` in order. A blank line always starts a new
+/// piece, so a phrase said often (a score) stays a piece of its own and is cached as one.
 pub fn chunk_text(text: &str, limit: usize) -> Vec<String> {
-    let limit = limit.max(1);
+    text.split("\n\n")
+        .flat_map(|paragraph| chunk_paragraph(paragraph, limit.max(1)))
+        .collect()
+}
+
+fn chunk_paragraph(text: &str, limit: usize) -> Vec<String> {
     let mut pieces = Vec::new();
     let mut current = String::new();
     for sentence in sentences(text) {
@@ -95,6 +101,17 @@ mod tests {
             ["Tell me about yourself."]
         );
         assert!(chunk_text("  \n ", 600).is_empty());
+    }
+
+    #[test]
+    fn a_blank_line_starts_a_new_piece() {
+        assert_eq!(
+            chunk_text(
+                "Your score is 7 out of 10.\n\nGood example. Add a number.",
+                600
+            ),
+            ["Your score is 7 out of 10.", "Good example. Add a number."]
+        );
     }
 
     #[test]

@@ -60,9 +60,9 @@ impl Default for VoiceOutSettings {
     }
 }
 
-/// Called with each word as it starts to be heard (character offsets into the text given
-/// to [`VoiceOut::speak_text`]).
-pub type WordListener = Arc<dyn Fn(WordMark) + Send + Sync>;
+/// Called with the text being spoken and each word as it starts to be heard (character
+/// offsets into that text, as given to [`VoiceOut::speak_text`]).
+pub type WordListener = Arc<dyn Fn(&str, WordMark) + Send + Sync>;
 
 pub struct VoiceOut {
     polly: Option<Arc<dyn Synthesizer>>,
@@ -213,13 +213,15 @@ impl VoiceOut {
                 .count()
                 .min(find_piece(text, piece, &mut offset));
             let following = pieces.get(index + 1);
-            let (played, made) =
-                tokio::join!(self.play(&rendered.speech, piece_start, turn), async {
+            let (played, made) = tokio::join!(
+                self.play(text, &rendered.speech, piece_start, turn),
+                async {
                     match following {
                         Some(piece) => Some(self.render(piece).await),
                         None => None,
                     }
-                });
+                }
+            );
             played?;
             next = made;
         }
@@ -421,7 +423,13 @@ impl VoiceOut {
 
     /// Plays `speech` to its end (or until stopped or replaced), telling the word
     /// listener each word as it starts; `piece_start` places the piece in the whole text.
-    async fn play(&self, speech: &Speech, piece_start: usize, turn: u64) -> Result<(), SpeakError> {
+    async fn play(
+        &self,
+        text: &str,
+        speech: &Speech,
+        piece_start: usize,
+        turn: u64,
+    ) -> Result<(), SpeakError> {
         if speech.samples.is_empty() {
             return Ok(());
         }
@@ -450,11 +458,14 @@ impl VoiceOut {
                 while let Some(mark) = speech.marks.get(next_mark)
                     && u64::from(mark.time_ms) <= position
                 {
-                    listener(WordMark {
-                        time_ms: mark.time_ms,
-                        start: mark.start + piece_start as u32,
-                        end: mark.end + piece_start as u32,
-                    });
+                    listener(
+                        text,
+                        WordMark {
+                            time_ms: mark.time_ms,
+                            start: mark.start + piece_start as u32,
+                            end: mark.end + piece_start as u32,
+                        },
+                    );
                     next_mark += 1;
                 }
             }

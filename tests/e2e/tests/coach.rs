@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use aira_e2e::page::{click, element, navigate, text_of, wait_for_text};
 use aira_e2e::{Locator, TauriDriver, cloud_environment};
-use aira_test_support::bedrock_server::{BedrockServer, Reply};
+use aira_test_support::bedrock_server::{BedrockServer, ConverseRequest, Reply};
 use serde_json::json;
 
 const ANSWER: &str = "In my final year project our team of four had to build a canteen ordering app. \

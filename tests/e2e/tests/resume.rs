@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use aira_e2e::page::{click, element, navigate, text_of, wait_for_text};
 use aira_e2e::{TauriDriver, cloud_environment};
-use aira_test_support::bedrock_server::{BedrockServer, Reply};
+use aira_test_support::bedrock_server::{BedrockServer, ConverseRequest, Reply};
 use serde_json::json;
 
 const RESUME: &str = "Priya Sharma\nEmail: priya.sharma@example.com | Phone: +91 98765 43210\n\

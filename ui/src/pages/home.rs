@@ -2,6 +2,7 @@ mod coach_settings;
 mod coaching_queue;
 mod recording_settings;
 mod remembered;
+mod voice_settings;
 
 use aira_protocol::AppStatus;
 use leptos::prelude::*;
@@ -14,6 +15,7 @@ use crate::ipc;
 use crate::state::{AppState, Screen};
 use coach_settings::CoachSettings;
 use recording_settings::RecordingSettings;
+use voice_settings::VoiceSettings;
 
 #[component]
 pub fn HomePage(state: AppState) -> impl IntoView {
@@ -47,6 +49,7 @@ pub fn HomePage(state: AppState) -> impl IntoView {
             {t("ui.home.start")}
         </button>
         <RecordingSettings state />
+        <VoiceSettings state />
         <CoachSettings state />
     }
 }

@@ -11,7 +11,7 @@ use aira_protocol::{
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::PageHeading;
+use crate::components::{PageHeading, SpokenText};
 use crate::focus::focus_after_render;
 use crate::format::score_sentence;
 use crate::i18n::{t, t_with};
@@ -101,11 +101,35 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
         });
     };
 
+    let voice_paused = RwSignal::new(false);
     let stop_voice = move |_| {
         state.clear_error();
+        voice_paused.set(false);
         spawn_local(async move {
             match ipc::stop_speaking().await {
                 Ok(()) => state.announce(t("ui.status.voice_stopped")),
+                Err(error) => state.fail(error),
+            }
+        });
+    };
+    let pause_or_resume_voice = move |_| {
+        state.clear_error();
+        let pausing = !voice_paused.get_untracked();
+        spawn_local(async move {
+            let done = if pausing {
+                ipc::pause_speaking().await
+            } else {
+                ipc::resume_speaking().await
+            };
+            match done {
+                Ok(()) => {
+                    voice_paused.set(pausing);
+                    state.announce(t(if pausing {
+                        "ui.status.voice_paused"
+                    } else {
+                        "ui.status.voice_resumed"
+                    }));
+                }
                 Err(error) => state.fail(error),
             }
         });
@@ -348,7 +372,9 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
     view! {
         <PageHeading state text=t("ui.practice.title") />
         <section class="question" aria-labelledby="question-text">
-            <h2 id="question-text">{question.text}</h2>
+            <h2 id="question-text">
+                <SpokenText state text=question.text.clone() />
+            </h2>
             <p class="question-details">{details}</p>
             <Show when=no_voice>
                 <p class="note">{t("ui.practice.no_voice")}</p>
@@ -361,6 +387,14 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
                     on:click=repeat_question
                 >
                     {t("ui.practice.repeat_question")}
+                </button>
+                <button
+                    type="button"
+                    id="pause-speaking"
+                    aria-pressed=move || if voice_paused.get() { "true" } else { "false" }
+                    on:click=pause_or_resume_voice
+                >
+                    {t("ui.practice.pause_speaking")}
                 </button>
                 <button type="button" id="stop-speaking" on:click=stop_voice>
                     {t("ui.practice.stop_speaking")}
