@@ -25,6 +25,9 @@ use crate::http_server::{HttpTestServer, ResponseBody, Script, full, refusal};
 pub const SPEECH_MP3: &[u8] = include_bytes!("../fixtures/polly-speech.mp3");
 /// Its length in seconds, for tests of decoding.
 pub const SPEECH_MP3_SECONDS: f32 = 2.9;
+/// A longer answer for [`Reply::SpeakLong`]: 14 s of espeak-ng reading an interview
+/// question (32 kb/s), long enough to pause and resume while it plays.
+pub const LONG_SPEECH_MP3: &[u8] = include_bytes!("../fixtures/polly-speech-long.mp3");
 /// How far apart the marks' times are.
 pub const MARK_SPACING_MS: u64 = 280;
 
@@ -33,6 +36,8 @@ pub const MARK_SPACING_MS: u64 = 280;
 pub enum Reply {
     /// Audio or speech marks, as the request asks.
     Speak,
+    /// As [`Reply::Speak`], with 14 s of audio ([`LONG_SPEECH_MP3`]).
+    SpeakLong,
     /// `status` with `x-amzn-ErrorType: error_type` (e.g. 400 "ThrottlingException",
     /// 400 "InvalidSsmlException", 500 "ServiceFailureException").
     Refuse { status: u16, error_type: String },
@@ -94,7 +99,9 @@ async fn handle(request: SeenRequest, reply: Reply) -> Response<ResponseBody> {
             tokio::time::sleep(Duration::from_secs(3_600)).await;
             refusal(500, "ServiceFailureException")
         }
-        Reply::Speak if request.method == "GET" && request.path == "/v1/voices" => {
+        Reply::Speak | Reply::SpeakLong
+            if request.method == "GET" && request.path == "/v1/voices" =>
+        {
             // The query string is not kept; every voice is listed, as with no filter.
             respond(
                 "application/json",
@@ -102,11 +109,12 @@ async fn handle(request: SeenRequest, reply: Reply) -> Response<ResponseBody> {
                 json!({ "Voices": voices() }).to_string(),
             )
         }
-        Reply::Speak => speak(&request.body),
+        Reply::Speak => speak(&request.body, SPEECH_MP3),
+        Reply::SpeakLong => speak(&request.body, LONG_SPEECH_MP3),
     }
 }
 
-fn speak(body: &Value) -> Response<ResponseBody> {
+fn speak(body: &Value, audio: &'static [u8]) -> Response<ResponseBody> {
     let text = body["Text"].as_str().unwrap_or_default();
     let ssml = body["TextType"].as_str() == Some("ssml");
     if ssml && !well_formed(text) {
@@ -141,7 +149,7 @@ fn speak(body: &Value) -> Response<ResponseBody> {
             marks.join("\n") + "\n",
         )
     } else {
-        respond("audio/mpeg", Some(billed), SPEECH_MP3.to_vec())
+        respond("audio/mpeg", Some(billed), audio.to_vec())
     }
 }
 
