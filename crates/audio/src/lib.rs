@@ -21,7 +21,7 @@ pub use denoise::{NoiseSuppressor, denoise};
 pub use earcon::{EARCON_SAMPLE_RATE, Earcon};
 pub use error::AudioError;
 pub use level::Level;
-pub use playback::Player;
+pub use playback::{Player, output_available};
 pub use resample::{StreamResampler, mix_to_mono, resample};
 pub use voice_activity::{FRAME_MS, FRAME_SAMPLES, VoiceActivityDetector, speech_regions};
 pub use wav::{read_wav, write_wav_mono_16k};

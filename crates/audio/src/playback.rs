@@ -122,6 +122,15 @@ impl Player {
     }
 }
 
+/// Whether the default output device can be opened now (a speaker, headphones, a sound
+/// server). ALSA names a default device even with no sound card; its configuration is
+/// what fails.
+pub fn output_available() -> bool {
+    cpal::default_host()
+        .default_output_device()
+        .is_some_and(|device| device.default_output_config().is_ok())
+}
+
 struct Playing {
     _stream: cpal::Stream,
     finished: Arc<AtomicBool>,

@@ -8,6 +8,8 @@ pub struct AppStatus {
     pub model_present: bool,
     /// Whether a local voice (espeak-ng) was found; without one, text is shown only.
     pub voice_available: bool,
+    /// Whether a speaker or headphones could be opened; without, text is shown only.
+    pub audio_output_available: bool,
     pub question_count: u32,
 }
 

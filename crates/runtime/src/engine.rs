@@ -212,6 +212,7 @@ impl Engine {
             model_path: model_path.display().to_string(),
             model_present: check_model_file(&model_path).is_ok(),
             voice_available: self.speaker.is_available(),
+            audio_output_available: aira_audio::output_available(),
             question_count: self.bank.questions().len() as u32,
         }
     }

@@ -9,56 +9,32 @@
 //! moment (offline, access denied, timed out) Polly rests for [`CLOUD_REST`]. The text is
 //! always on screen: speech is an addition, never the only copy.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use aira_audio::{AudioError, Player};
+use aira_audio::Player;
 use aira_core::ports::{CloudFailure, PortFuture, SpeakError, Speaker};
 use aira_protocol::{
-    EnginePolicy, SayOutput, SpeechUsage, VoiceEngine, VoiceGender, VoiceInfo, VoicesOutput,
-    WordMark,
+    EnginePolicy, SayOutput, SpeechUsage, VoiceEngine, VoiceInfo, VoicesOutput, WordMark,
 };
+
+mod named_voices;
+mod playback;
+mod report;
+mod settings;
+mod turns;
+
+use named_voices::{espeak_voice, polly_voice};
+use playback::Piece;
+use report::{Rendered, add_to_report, empty_report, fallback, find_piece};
+use turns::SpeechTurns;
+
+pub use settings::{CLOUD_REST, DEFAULT_CLOUD_VOICE, FALLBACK_LOCAL_VOICE, VoiceOutSettings};
 
 use crate::cache::SpeechCache;
 use crate::chunking::{CHUNK_CHARACTERS, chunk_text};
 use crate::espeak::EspeakSynthesizer;
 use crate::speech::{Speech, SpeechRequest, Synthesizer, clamp_rate};
-
-/// How long Polly is left alone after a failure that will not pass in a moment.
-pub const CLOUD_REST: Duration = Duration::from_secs(120);
-/// The Polly voice used when none is chosen: Indian English, neural, also speaks Hindi.
-pub const DEFAULT_CLOUD_VOICE: &str = "polly:Kajal";
-/// The local voice of last resort: present wherever espeak-ng is.
-pub const FALLBACK_LOCAL_VOICE: &str = "espeak:en-us";
-/// How often the word being spoken is looked up while playing.
-const MARK_POLL: Duration = Duration::from_millis(30);
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct VoiceOutSettings {
-    pub policy: EnginePolicy,
-    /// A Polly voice id (`polly:Kajal`); `None` uses [`DEFAULT_CLOUD_VOICE`].
-    pub cloud_voice: Option<String>,
-    /// A local voice id (`piper:…`, `espeak:hi`); `None` uses Piper when installed, else
-    /// espeak-ng's US English.
-    pub local_voice: Option<String>,
-    /// 0.5 to 2.0; 1.0 is the voice's own pace.
-    pub rate: f32,
-    /// 0.0 to 1.0.
-    pub volume: f32,
-}
-
-impl Default for VoiceOutSettings {
-    fn default() -> Self {
-        Self {
-            policy: EnginePolicy::Local,
-            cloud_voice: None,
-            local_voice: None,
-            rate: 1.0,
-            volume: 1.0,
-        }
-    }
-}
 
 /// Called with the text being spoken and each word as it starts to be heard (character
 /// offsets into that text, as given to [`VoiceOut::speak_text`]).
@@ -77,14 +53,6 @@ pub struct VoiceOut {
     on_word: Mutex<Option<WordListener>>,
     /// Everything Polly billed since start.
     usage: Mutex<SpeechUsage>,
-}
-
-/// One piece of text made into speech, and how.
-struct Rendered {
-    speech: Speech,
-    voice: VoiceInfo,
-    cached: bool,
-    fallback: Option<String>,
 }
 
 impl VoiceOut {
@@ -214,7 +182,17 @@ impl VoiceOut {
                 .min(find_piece(text, piece, &mut offset));
             let following = pieces.get(index + 1);
             let (played, made) = tokio::join!(
-                self.play(text, &rendered.speech, piece_start, turn),
+                playback::play(
+                    &self.player,
+                    &self.turns,
+                    lock(&self.on_word).clone(),
+                    Piece {
+                        text,
+                        speech: &rendered.speech,
+                        start: piece_start,
+                    },
+                    turn,
+                ),
                 async {
                     match following {
                         Some(piece) => Some(self.render(piece).await),
@@ -420,58 +398,6 @@ impl VoiceOut {
             None => espeak_voice(FALLBACK_LOCAL_VOICE),
         }
     }
-
-    /// Plays `speech` to its end (or until stopped or replaced), telling the word
-    /// listener each word as it starts; `piece_start` places the piece in the whole text.
-    async fn play(
-        &self,
-        text: &str,
-        speech: &Speech,
-        piece_start: usize,
-        turn: u64,
-    ) -> Result<(), SpeakError> {
-        if speech.samples.is_empty() {
-            return Ok(());
-        }
-        let player = Arc::clone(&self.player);
-        let samples = speech.samples.clone();
-        let sample_rate = speech.sample_rate;
-        let finished = tokio::task::spawn_blocking(move || player.play(samples, sample_rate))
-            .await
-            .map_err(|error| SpeakError::Failed(error.to_string()))?
-            .map_err(|error| match error {
-                AudioError::NoOutput(message) => SpeakError::NoOutput(message),
-                other => SpeakError::Failed(other.to_string()),
-            })?;
-        let listener = lock(&self.on_word).clone();
-        let mut next_mark = 0;
-        loop {
-            match finished.try_recv() {
-                Ok(()) | Err(std::sync::mpsc::TryRecvError::Disconnected) => return Ok(()),
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            }
-            if !self.turns.is_current(turn) {
-                return Ok(());
-            }
-            if let Some(listener) = &listener {
-                let position = self.player.position_ms();
-                while let Some(mark) = speech.marks.get(next_mark)
-                    && u64::from(mark.time_ms) <= position
-                {
-                    listener(
-                        text,
-                        WordMark {
-                            time_ms: mark.time_ms,
-                            start: mark.start + piece_start as u32,
-                            end: mark.end + piece_start as u32,
-                        },
-                    );
-                    next_mark += 1;
-                }
-            }
-            tokio::time::sleep(MARK_POLL).await;
-        }
-    }
 }
 
 impl Speaker for VoiceOut {
@@ -495,131 +421,6 @@ impl Speaker for VoiceOut {
     }
 }
 
-fn empty_report() -> SayOutput {
-    SayOutput {
-        voice: String::new(),
-        engine: VoiceEngine::Espeak,
-        out: None,
-        seconds: 0.0,
-        sample_rate: 0,
-        chunks: 0,
-        cached_chunks: 0,
-        usage: SpeechUsage::default(),
-        fallback: None,
-        marks: Vec::new(),
-    }
-}
-
-fn add_to_report(report: &mut SayOutput, rendered: &Rendered) {
-    if report.chunks == 0 {
-        report.voice = rendered.voice.id.clone();
-        report.engine = rendered.voice.engine;
-    }
-    report.chunks += 1;
-    report.cached_chunks += u32::from(rendered.cached);
-    report.usage.characters += rendered.speech.usage.characters;
-    report.usage.estimated_cost_usd += rendered.speech.usage.estimated_cost_usd;
-    report.seconds += rendered.speech.seconds();
-    report.sample_rate = rendered.speech.sample_rate;
-    if report.fallback.is_none() {
-        report.fallback.clone_from(&rendered.fallback);
-    }
-}
-
-/// The character offset of `piece` in `text`, searching from `*from` (bytes) on; pieces
-/// are trimmed copies of the text's sentences, so each is found in order.
-fn find_piece(text: &str, piece: &str, from: &mut usize) -> usize {
-    let first_word = piece.split_whitespace().next().unwrap_or(piece);
-    match text.get(*from..).and_then(|rest| rest.find(first_word)) {
-        Some(found) => {
-            let start = *from + found;
-            *from = start + first_word.len();
-            text[..start].chars().count()
-        }
-        None => 0,
-    }
-}
-
-fn fallback(reasons: &[String]) -> Option<String> {
-    (!reasons.is_empty()).then(|| reasons.join("; "))
-}
-
-fn polly_voice(id: &str) -> VoiceInfo {
-    let name = id.strip_prefix("polly:").unwrap_or(id);
-    VoiceInfo {
-        id: format!("polly:{name}"),
-        engine: VoiceEngine::Polly,
-        name: name.to_owned(),
-        language: String::new(),
-        other_languages: Vec::new(),
-        language_name: String::new(),
-        gender: VoiceGender::Unknown,
-        polly_engine: None,
-    }
-}
-
-fn espeak_voice(id: &str) -> VoiceInfo {
-    EspeakSynthesizer::voice_list()
-        .into_iter()
-        .find(|voice| voice.id == id)
-        .unwrap_or_else(|| polly_voice(id))
-}
-
-/// Which phrase may still start playing. Synthesis takes a moment; a phrase whose turn has
-/// passed by the time it is ready (a newer phrase began, or speech was stopped because the
-/// user started answering) is dropped instead of talking over the answer.
-#[derive(Debug, Default)]
-struct SpeechTurns {
-    current: AtomicU64,
-}
-
-impl SpeechTurns {
-    /// Starts a new phrase, passing the turn of any phrase still being prepared.
-    fn begin(&self) -> u64 {
-        self.current.fetch_add(1, Ordering::AcqRel) + 1
-    }
-
-    fn cancel_all(&self) {
-        self.current.fetch_add(1, Ordering::AcqRel);
-    }
-
-    fn is_current(&self, turn: u64) -> bool {
-        self.current.load(Ordering::Acquire) == turn
-    }
-}
-
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_phrase_still_being_prepared_loses_its_turn_to_a_newer_one_or_a_stop() {
-        let turns = SpeechTurns::default();
-        let question = turns.begin();
-        assert!(turns.is_current(question));
-        let feedback = turns.begin();
-        assert!(
-            !turns.is_current(question),
-            "an older phrase must not play after a newer one"
-        );
-        assert!(turns.is_current(feedback));
-        turns.cancel_all();
-        assert!(
-            !turns.is_current(feedback),
-            "nothing prepared before a stop may play after it"
-        );
-    }
-
-    #[test]
-    fn pieces_are_found_in_order_by_character() {
-        let text = "नमस्ते। Tell me more. Tell me more.";
-        let mut from = 0;
-        assert_eq!(find_piece(text, "नमस्ते।", &mut from), 0);
-        assert_eq!(find_piece(text, "Tell me more.", &mut from), 8);
-        assert_eq!(find_piece(text, "Tell me more.", &mut from), 22);
-    }
 }

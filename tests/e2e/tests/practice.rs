@@ -191,11 +191,19 @@ async fn without_a_microphone_recording_says_what_to_do() {
     ];
     let driver = TauriDriver::start(&environment);
     let client = driver.launch_app().await;
+    // No speaker either: Home says everything is shown as text.
+    let setup = wait_for_text(&client, ".setup", Duration::from_secs(20), |text| {
+        text.contains("No speaker or headphones")
+    })
+    .await;
+    assert!(setup.contains("text only"), "{setup}");
     click(&client, "#start-practice").await;
     wait_for_text(&client, "#question-text", Duration::from_secs(20), |text| {
         !text.trim().is_empty()
     })
     .await;
+    let note = text_of(&client, ".question .note").await;
+    assert!(note.contains("shown as text only"), "{note}");
     click(&client, "#start-recording").await;
     let error = wait_for_text(&client, "#error", Duration::from_secs(20), |text| {
         text.contains("microphone")

@@ -71,8 +71,13 @@ fn setup_report(state: AppState, status: AppStatus) -> impl IntoView {
         }
         .into_any()
     };
-    let voice = (!status.voice_available)
-        .then(|| view! { <p class="note">{t("ui.home.voice_missing")}</p> });
+    let voice = if !status.voice_available {
+        Some(view! { <p class="note">{t("ui.home.voice_missing")}</p> })
+    } else if !status.audio_output_available {
+        Some(view! { <p class="note">{t("ui.home.audio_output_missing")}</p> })
+    } else {
+        None
+    };
     let count = status.question_count.to_string();
     view! {
         {model}

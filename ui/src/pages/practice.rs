@@ -356,9 +356,11 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
     let recording = move || matches!(phase.get(), Phase::Recording | Phase::Paused);
     let paused = move || phase.get() == Phase::Paused;
     let no_voice = move || {
-        state
-            .app_status
-            .with(|status| status.as_ref().is_some_and(|s| !s.voice_available))
+        state.app_status.with(|status| {
+            status
+                .as_ref()
+                .is_some_and(|s| !s.voice_available || !s.audio_output_available)
+        })
     };
     let details = t_with(
         "ui.practice.question_details",
