@@ -585,6 +585,13 @@ impl Engine {
     /// Closes the database cleanly (the WAL is checkpointed).
     pub async fn close(&self) {
         self.stop.cancel();
+        if let Err(error) = self
+            .store
+            .finish_session(&self.session_id, &now_rfc3339())
+            .await
+        {
+            tracing::warn!(%error, "the session could not be marked finished");
+        }
         self.store.close().await;
     }
 }

@@ -2,6 +2,7 @@
 //! versioned migrations (`migrations/`), and the queries the app and CLI need.
 
 mod coaching_queue;
+mod sessions;
 mod turns;
 
 use std::path::Path;
@@ -12,6 +13,7 @@ use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use coaching_queue::QueuedTurn;
+pub use sessions::{DEFAULT_PROFILE, Deleted, SessionDetail, SessionFilter, SessionSummary};
 pub use turns::{CompletedTurn, NewTurn};
 
 #[derive(Debug, thiserror::Error)]

@@ -42,7 +42,18 @@ fn source_name(source: AnswerSource) -> &'static str {
 
 impl Store {
     /// Saves a turn whose audio is on disk but not yet transcribed; returns its id.
+    /// Its session is started too if this is the session's first turn.
     pub async fn insert_recorded_turn(&self, turn: NewTurn<'_>) -> Result<i64, StoreError> {
+        let mut transaction = self.pool().begin().await?;
+        sqlx::query(
+            "INSERT INTO sessions (id, profile_id, started_at, status) VALUES (?, ?, ?, 'active')
+             ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(turn.session_id)
+        .bind(crate::DEFAULT_PROFILE)
+        .bind(turn.created_at)
+        .execute(&mut *transaction)
+        .await?;
         let result = sqlx::query(
             "INSERT INTO turns (created_at, session_id, question_id, question_json, source, audio_path, status)
              VALUES (?, ?, ?, ?, ?, ?, 'recorded')",
@@ -53,8 +64,9 @@ impl Store {
         .bind(to_json(turn.question)?)
         .bind(source_name(turn.source))
         .bind(turn.audio_path)
-        .execute(self.pool())
+        .execute(&mut *transaction)
         .await?;
+        transaction.commit().await?;
         Ok(result.last_insert_rowid())
     }
 
@@ -104,7 +116,7 @@ impl Store {
     }
 }
 
-fn summary_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<TurnSummary, StoreError> {
+pub(crate) fn summary_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<TurnSummary, StoreError> {
     let decode = |error: serde_json::Error| StoreError::Decode(error.to_string());
     let question: PracticeQuestion =
         serde_json::from_str(row.try_get("question_json")?).map_err(decode)?;
