@@ -84,6 +84,45 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
+    /// List practice sessions, newest first, optionally narrowed
+    Sessions {
+        /// Only sessions with a question of this role
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// Only sessions started on or after this date (YYYY-MM-DD or RFC 3339)
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only sessions whose average score is at least this
+        #[arg(long, value_name = "SCORE")]
+        min_score: Option<f32>,
+        /// Only sessions with these words in a question or an answer
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        /// How many sessions
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        /// How many to skip (the next page)
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+    },
+    /// One session: show it with its turns
+    Session {
+        #[command(subcommand)]
+        command: SessionCommand,
+    },
+    /// Delete a session, or all your data (sessions, answers, their audio, kept speech)
+    #[command(group = clap::ArgGroup::new("what").required(true).args(["session", "all"]))]
+    Delete {
+        /// The session to delete (see `aira sessions`)
+        #[arg(long, value_name = "ID")]
+        session: Option<String>,
+        /// Everything; needs --yes
+        #[arg(long, requires = "yes")]
+        all: bool,
+        /// Confirms --all
+        #[arg(long)]
+        yes: bool,
+    },
     /// List the built-in questions, all or those of a role, type and level
     Questions {
         /// software, data, frontend, backend, product, general or campus
@@ -128,6 +167,12 @@ pub enum Command {
         #[command(subcommand)]
         command: ModelsCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// The session's questions, answers, scores and status
+    Show { id: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -15,6 +15,7 @@ pub fn for_error(code: ErrorCode) -> ExitCode {
         | ErrorCode::UnsupportedLanguage
         | ErrorCode::FileNotFound
         | ErrorCode::UnknownQuestion
+        | ErrorCode::UnknownSession
         | ErrorCode::EmptyAnswer
         | ErrorCode::EmptyText
         | ErrorCode::UnknownVoice

@@ -8,6 +8,7 @@ mod models;
 mod output;
 mod progress;
 mod resume;
+mod sessions;
 mod voice;
 
 use std::process::ExitCode;
@@ -148,6 +149,29 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
             Err(error) => Err(error),
         },
         Command::Resume { command } => resume::run(&engine, command, output).await,
+        Command::Sessions {
+            role,
+            since,
+            min_score,
+            search,
+            limit,
+            offset,
+        } => {
+            let filter = aira_runtime::SessionFilter {
+                role,
+                since,
+                min_score,
+                search,
+                ..aira_runtime::SessionFilter::default()
+            };
+            sessions::list(&engine, &filter, offset, limit, output).await
+        }
+        Command::Session {
+            command: arguments::SessionCommand::Show { id },
+        } => sessions::show(&engine, &id, output).await,
+        Command::Delete { session, all, .. } => {
+            sessions::delete(&engine, session.as_deref(), all, output).await
+        }
         // Handled above.
         Command::Models { .. } | Command::Say { .. } | Command::Voices => Ok(ExitCode::SUCCESS),
     };

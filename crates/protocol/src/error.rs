@@ -63,6 +63,8 @@ pub enum ErrorCode {
     /// A résumé or job description could not be read: damaged, encrypted, too large, a
     /// scan without text, or not a PDF, DOCX or text file.
     DocumentUnreadable,
+    /// No session with the given id in the history.
+    UnknownSession,
     /// No voice by the id given (`aira voices` lists them), or not for that language.
     UnknownVoice,
     /// Speech was made but no speaker or headphones could be opened: text only.
@@ -78,7 +80,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 34] = [
+    pub const ALL: [ErrorCode; 35] = [
         ErrorCode::NoMicrophone,
         ErrorCode::ModelMissing,
         ErrorCode::ModelInvalid,
@@ -107,6 +109,7 @@ impl ErrorCode {
         ErrorCode::EmptyAnswer,
         ErrorCode::CoachFailed,
         ErrorCode::DocumentUnreadable,
+        ErrorCode::UnknownSession,
         ErrorCode::UnknownVoice,
         ErrorCode::NoAudioOutput,
         ErrorCode::VoiceFailed,
@@ -146,6 +149,7 @@ impl ErrorCode {
             ErrorCode::EmptyAnswer => "empty_answer",
             ErrorCode::CoachFailed => "coach_failed",
             ErrorCode::DocumentUnreadable => "document_unreadable",
+            ErrorCode::UnknownSession => "unknown_session",
             ErrorCode::UnknownVoice => "unknown_voice",
             ErrorCode::NoAudioOutput => "no_audio_output",
             ErrorCode::VoiceFailed => "voice_failed",

@@ -582,6 +582,45 @@ impl Engine {
         Ok(self.store.history(limit).await?)
     }
 
+    /// One page of sessions, newest first.
+    pub async fn sessions(
+        &self,
+        filter: &aira_store::SessionFilter,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<aira_store::SessionSummary>, RuntimeError> {
+        Ok(self.store.sessions(filter, offset, limit).await?)
+    }
+
+    pub async fn session(&self, id: &str) -> Result<aira_store::SessionDetail, RuntimeError> {
+        self.store
+            .session(id)
+            .await?
+            .ok_or_else(|| RuntimeError::UnknownSession(id.to_owned()))
+    }
+
+    /// Deletes a session, its turns and their recorded audio.
+    pub async fn delete_session(&self, id: &str) -> Result<aira_store::Deleted, RuntimeError> {
+        let deleted = self.store.delete_session(id).await?;
+        if deleted.sessions == 0 {
+            return Err(RuntimeError::UnknownSession(id.to_owned()));
+        }
+        remove_audio(&deleted.audio_paths);
+        Ok(deleted)
+    }
+
+    /// Deletes every session, turn and recorded answer, and the speech kept for reuse.
+    pub async fn delete_all_data(&self) -> Result<aira_store::Deleted, RuntimeError> {
+        let deleted = self.store.delete_everything().await?;
+        remove_audio(&deleted.audio_paths);
+        if let Some(cache) = self.speaker.cache()
+            && let Err(error) = cache.clear()
+        {
+            tracing::warn!(%error, "the speech cache could not be cleared");
+        }
+        Ok(deleted)
+    }
+
     /// Closes the database cleanly (the WAL is checkpointed).
     pub async fn close(&self) {
         self.stop.cancel();
@@ -632,6 +671,17 @@ async fn play_and_wait(player: &Arc<Player>, earcon: Earcon) {
         Ok(Ok(_)) => {}
         Ok(Err(error)) => tracing::debug!(%error, ?earcon, "earcon not played"),
         Err(error) => tracing::warn!(%error, ?earcon, "earcon task failed"),
+    }
+}
+
+/// Removes recorded answers whose rows are gone; one already missing is no error.
+fn remove_audio(paths: &[String]) {
+    for path in paths {
+        match std::fs::remove_file(path) {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => tracing::warn!(%error, path, "a recorded answer could not be removed"),
+        }
     }
 }
 

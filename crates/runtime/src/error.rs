@@ -34,6 +34,8 @@ pub enum RuntimeError {
     NoResume,
     #[error("no question with id {0}")]
     UnknownQuestion(String),
+    #[error("no session with id {0}")]
+    UnknownSession(String),
     #[error("{path}: {source}")]
     File {
         path: String,
@@ -97,6 +99,7 @@ impl RuntimeError {
             }
             RuntimeError::Document(_) | RuntimeError::NoResume => ErrorCode::DocumentUnreadable,
             RuntimeError::UnknownQuestion(_) => ErrorCode::UnknownQuestion,
+            RuntimeError::UnknownSession(_) => ErrorCode::UnknownSession,
             RuntimeError::Internal(_) => ErrorCode::Internal,
         }
     }

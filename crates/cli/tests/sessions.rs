@@ -1,0 +1,124 @@
+//! `aira sessions`, `aira session show` and `aira delete` end to end: each run of the CLI
+//! is a session; deleting one takes its turns and its recorded audio; deleting everything
+//! needs --yes.
+
+mod common;
+
+use aira_test_support::{speak_to_wav, whisper_model};
+use common::{aira_command, folder, json_of, run};
+
+fn aira(data: &std::path::Path, arguments: &[&str]) -> std::process::Output {
+    run(aira_command(data)
+        .env("AIRA_WHISPER_MODEL", whisper_model())
+        .env("AIRA_WHISPER_THREADS", "1")
+        .args(arguments))
+}
+
+#[test]
+fn sessions_are_listed_shown_and_deleted_with_their_audio() {
+    let data = folder();
+    let typed = aira(
+        data.path(),
+        &[
+            "--json",
+            "practice",
+            "--question-id",
+            "sw-rest-api",
+            "--answer-text",
+            "REST uses resources and verbs; I built one for our canteen app with caching.",
+        ],
+    );
+    assert!(
+        typed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&typed.stderr)
+    );
+    let wav = data.path().join("answer.wav");
+    speak_to_wav(
+        "I would measure the slow queries first and then add an index.",
+        &wav,
+    );
+    let spoken = aira(
+        data.path(),
+        &[
+            "--json",
+            "practice",
+            "--answer",
+            wav.to_str().unwrap_or_default(),
+        ],
+    );
+    assert!(
+        spoken.status.success(),
+        "{}",
+        String::from_utf8_lossy(&spoken.stderr)
+    );
+
+    let sessions = json_of(&aira(data.path(), &["--json", "sessions"]));
+    let listed = sessions.as_array().cloned().unwrap_or_default();
+    assert_eq!(listed.len(), 2, "one session per run: {sessions}");
+    assert!(listed.iter().all(|session| session["status"] == "finished"));
+    // Both runs may start within one second: find the spoken one by its answer.
+    let shown: Vec<serde_json::Value> = listed
+        .iter()
+        .map(|session| {
+            json_of(&aira(
+                data.path(),
+                &[
+                    "--json",
+                    "session",
+                    "show",
+                    session["id"].as_str().unwrap_or_default(),
+                ],
+            ))
+        })
+        .collect();
+    let spoken_session = shown
+        .iter()
+        .find(|detail| {
+            detail["turns"][0]["transcript"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("index")
+        })
+        .unwrap_or_else(|| panic!("no session holds the spoken answer: {shown:?}"));
+    assert_eq!(spoken_session["turns"].as_array().map(Vec::len), Some(1));
+    let newest = spoken_session["session"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let audio: Vec<_> = std::fs::read_dir(data.path().join("audio"))
+        .map(|entries| entries.flatten().collect())
+        .unwrap_or_default();
+    assert_eq!(audio.len(), 1, "the spoken answer's recording is kept");
+
+    let deleted = json_of(&aira(
+        data.path(),
+        &["--json", "delete", "--session", &newest],
+    ));
+    assert_eq!(
+        (deleted["sessions"].as_u64(), deleted["turns"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert!(!audio[0].path().exists(), "its recording is gone too");
+    assert_eq!(
+        json_of(&aira(data.path(), &["--json", "sessions"]))
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+
+    let unknown = aira(data.path(), &["--json", "session", "show", &newest]);
+    assert_eq!(unknown.status.code(), Some(3));
+    assert_eq!(json_of(&unknown)["error"]["code"], "unknown_session");
+
+    let unconfirmed = aira(data.path(), &["delete", "--all"]);
+    assert_eq!(unconfirmed.status.code(), Some(2), "--all needs --yes");
+    let everything = json_of(&aira(data.path(), &["--json", "delete", "--all", "--yes"]));
+    assert_eq!(everything["sessions"].as_u64(), Some(1));
+    assert_eq!(
+        json_of(&aira(data.path(), &["--json", "sessions"]))
+            .as_array()
+            .map(Vec::len),
+        Some(0)
+    );
+}
