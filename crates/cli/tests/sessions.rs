@@ -43,6 +43,8 @@ fn sessions_are_listed_shown_and_deleted_with_their_audio() {
         &[
             "--json",
             "practice",
+            "--question-id",
+            "fe-let-const-var",
             "--answer",
             wav.to_str().unwrap_or_default(),
         ],
@@ -57,7 +59,7 @@ fn sessions_are_listed_shown_and_deleted_with_their_audio() {
     let listed = sessions.as_array().cloned().unwrap_or_default();
     assert_eq!(listed.len(), 2, "one session per run: {sessions}");
     assert!(listed.iter().all(|session| session["status"] == "finished"));
-    // Both runs may start within one second: find the spoken one by its answer.
+    // Both runs may start within one second: find the spoken one by its question.
     let shown: Vec<serde_json::Value> = listed
         .iter()
         .map(|session| {
@@ -74,12 +76,7 @@ fn sessions_are_listed_shown_and_deleted_with_their_audio() {
         .collect();
     let spoken_session = shown
         .iter()
-        .find(|detail| {
-            detail["turns"][0]["transcript"]
-                .as_str()
-                .unwrap_or_default()
-                .contains("index")
-        })
+        .find(|detail| detail["turns"][0]["question_id"] == "fe-let-const-var")
         .unwrap_or_else(|| panic!("no session holds the spoken answer: {shown:?}"));
     assert_eq!(spoken_session["turns"].as_array().map(Vec::len), Some(1));
     let newest = spoken_session["session"]["id"]
