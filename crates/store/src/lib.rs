@@ -2,6 +2,7 @@
 //! versioned migrations (`migrations/`), and the queries the app and CLI need.
 
 mod coaching_queue;
+mod export;
 mod sessions;
 mod turns;
 
@@ -13,6 +14,9 @@ use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use coaching_queue::QueuedTurn;
+pub use export::{
+    EXPORT_FORMAT, EXPORT_VERSION, ExportFormat, ExportedSession, ExportedTurn, ImportError, Moved,
+};
 pub use sessions::{DEFAULT_PROFILE, Deleted, SessionDetail, SessionFilter, SessionSummary};
 pub use turns::{CompletedTurn, NewTurn};
 
