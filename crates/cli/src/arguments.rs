@@ -110,6 +110,20 @@ pub enum Command {
         #[command(subcommand)]
         command: SessionCommand,
     },
+    /// Write your whole history to a file: JSON (complete, re-importable), CSV of answers,
+    /// or a Markdown report
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormatArgument,
+        /// The file to write (replaced only once the export is complete)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Add the sessions of a JSON export (sessions already here are left as they are)
+    Import {
+        /// A file written by `aira export --format json`
+        file: PathBuf,
+    },
     /// Delete a session, or all your data (sessions, answers, their audio, kept speech)
     #[command(group = clap::ArgGroup::new("what").required(true).args(["session", "all"]))]
     Delete {
@@ -167,6 +181,23 @@ pub enum Command {
         #[command(subcommand)]
         command: ModelsCommand,
     },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormatArgument {
+    Json,
+    Csv,
+    Md,
+}
+
+impl From<ExportFormatArgument> for aira_runtime::ExportFormat {
+    fn from(format: ExportFormatArgument) -> Self {
+        match format {
+            ExportFormatArgument::Json => aira_runtime::ExportFormat::Json,
+            ExportFormatArgument::Csv => aira_runtime::ExportFormat::Csv,
+            ExportFormatArgument::Md => aira_runtime::ExportFormat::Markdown,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

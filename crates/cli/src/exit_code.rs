@@ -16,6 +16,7 @@ pub fn for_error(code: ErrorCode) -> ExitCode {
         | ErrorCode::FileNotFound
         | ErrorCode::UnknownQuestion
         | ErrorCode::UnknownSession
+        | ErrorCode::ImportRefused
         | ErrorCode::EmptyAnswer
         | ErrorCode::EmptyText
         | ErrorCode::UnknownVoice

@@ -80,6 +80,49 @@ pub async fn delete(
     Ok(ExitCode::SUCCESS)
 }
 
+pub async fn export(
+    engine: &Engine,
+    format: aira_runtime::ExportFormat,
+    out: &std::path::Path,
+    output: &Output,
+) -> Result<ExitCode, RuntimeError> {
+    let moved = engine.export_history(format, out).await?;
+    if output.is_json() {
+        Output::print_json(&moved);
+    } else {
+        println!(
+            "Wrote {} session{} and {} answer{} to {}.",
+            moved.sessions,
+            plural(moved.sessions),
+            moved.turns,
+            plural(moved.turns),
+            out.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn import(
+    engine: &Engine,
+    file: &std::path::Path,
+    output: &Output,
+) -> Result<ExitCode, RuntimeError> {
+    let moved = engine.import_history(file).await?;
+    if output.is_json() {
+        Output::print_json(&moved);
+    } else {
+        println!(
+            "Added {} session{} and {} answer{}; {} already here left as they were.",
+            moved.sessions,
+            plural(moved.sessions),
+            moved.turns,
+            plural(moved.turns),
+            moved.skipped_sessions
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn describe(session: &SessionSummary) -> String {
     let average = session.average_score.map_or_else(String::new, |average| {
         format!(", average score {average:.1}")

@@ -119,3 +119,89 @@ fn sessions_are_listed_shown_and_deleted_with_their_audio() {
         Some(0)
     );
 }
+
+#[test]
+fn export_delete_all_import_gives_the_same_history_through_odd_paths() {
+    let data = folder();
+    for answer in [
+        "REST uses resources and verbs; I built one for our canteen app.",
+        "A mutex lets one thread at a time into a critical section.",
+    ] {
+        let practised = aira(
+            data.path(),
+            &["--json", "practice", "--answer-text", answer],
+        );
+        assert!(
+            practised.status.success(),
+            "{}",
+            String::from_utf8_lossy(&practised.stderr)
+        );
+    }
+    let sessions_before = json_of(&aira(data.path(), &["--json", "sessions"]));
+    let folder_with_spaces = data.path().join("my exports — हिंदी");
+    std::fs::create_dir_all(&folder_with_spaces).unwrap_or_else(|error| panic!("{error}"));
+    let json_file = folder_with_spaces.join("history 'all' (1).json");
+    let json_path = json_file.to_str().unwrap_or_default();
+    let exported = json_of(&aira(
+        data.path(),
+        &["--json", "export", "--format", "json", "--out", json_path],
+    ));
+    assert_eq!(
+        (exported["sessions"].as_u64(), exported["turns"].as_u64()),
+        (Some(2), Some(2))
+    );
+    for (format, name, expected) in [
+        ("csv", "turns.csv", "session_id,created_at"),
+        ("md", "report.md", "# Aira practice history"),
+    ] {
+        let path = folder_with_spaces.join(name);
+        let written = aira(
+            data.path(),
+            &[
+                "export",
+                "--format",
+                format,
+                "--out",
+                path.to_str().unwrap_or_default(),
+            ],
+        );
+        assert!(
+            written.status.success(),
+            "{}",
+            String::from_utf8_lossy(&written.stderr)
+        );
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(text.starts_with(expected), "{format}: {text}");
+    }
+
+    let deleted = aira(data.path(), &["--json", "delete", "--all", "--yes"]);
+    assert!(deleted.status.success());
+    let imported = json_of(&aira(data.path(), &["--json", "import", json_path]));
+    assert_eq!(
+        (imported["sessions"].as_u64(), imported["turns"].as_u64()),
+        (Some(2), Some(2))
+    );
+    assert_eq!(
+        json_of(&aira(data.path(), &["--json", "sessions"])),
+        sessions_before,
+        "the same history"
+    );
+
+    let damaged = data.path().join("damaged.json");
+    std::fs::write(
+        &damaged,
+        "{\"format\":\"aira-history\",\"version\":99,\"sessions\":[]}",
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    let refused = aira(
+        data.path(),
+        &["--json", "import", damaged.to_str().unwrap_or_default()],
+    );
+    assert_eq!(refused.status.code(), Some(3));
+    assert_eq!(json_of(&refused)["error"]["code"], "import_refused");
+    assert_eq!(
+        json_of(&aira(data.path(), &["--json", "sessions"])),
+        sessions_before,
+        "nothing changed"
+    );
+}

@@ -65,6 +65,9 @@ pub enum ErrorCode {
     DocumentUnreadable,
     /// No session with the given id in the history.
     UnknownSession,
+    /// A history file to import is not one, is damaged, or is from a later Aira; nothing
+    /// was changed.
+    ImportRefused,
     /// No voice by the id given (`aira voices` lists them), or not for that language.
     UnknownVoice,
     /// Speech was made but no speaker or headphones could be opened: text only.
@@ -80,7 +83,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 35] = [
+    pub const ALL: [ErrorCode; 36] = [
         ErrorCode::NoMicrophone,
         ErrorCode::ModelMissing,
         ErrorCode::ModelInvalid,
@@ -110,6 +113,7 @@ impl ErrorCode {
         ErrorCode::CoachFailed,
         ErrorCode::DocumentUnreadable,
         ErrorCode::UnknownSession,
+        ErrorCode::ImportRefused,
         ErrorCode::UnknownVoice,
         ErrorCode::NoAudioOutput,
         ErrorCode::VoiceFailed,
@@ -150,6 +154,7 @@ impl ErrorCode {
             ErrorCode::CoachFailed => "coach_failed",
             ErrorCode::DocumentUnreadable => "document_unreadable",
             ErrorCode::UnknownSession => "unknown_session",
+            ErrorCode::ImportRefused => "import_refused",
             ErrorCode::UnknownVoice => "unknown_voice",
             ErrorCode::NoAudioOutput => "no_audio_output",
             ErrorCode::VoiceFailed => "voice_failed",

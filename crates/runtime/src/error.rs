@@ -36,6 +36,8 @@ pub enum RuntimeError {
     UnknownQuestion(String),
     #[error("no session with id {0}")]
     UnknownSession(String),
+    #[error(transparent)]
+    Import(#[from] aira_store::ImportError),
     #[error("{path}: {source}")]
     File {
         path: String,
@@ -100,6 +102,8 @@ impl RuntimeError {
             RuntimeError::Document(_) | RuntimeError::NoResume => ErrorCode::DocumentUnreadable,
             RuntimeError::UnknownQuestion(_) => ErrorCode::UnknownQuestion,
             RuntimeError::UnknownSession(_) => ErrorCode::UnknownSession,
+            RuntimeError::Import(aira_store::ImportError::Store(_)) => ErrorCode::Storage,
+            RuntimeError::Import(_) => ErrorCode::ImportRefused,
             RuntimeError::Internal(_) => ErrorCode::Internal,
         }
     }

@@ -29,4 +29,4 @@ pub use tokio_util::sync::CancellationToken;
 pub use transcription_policy::PolicyTranscriber;
 
 pub use aira_core::{Question, QuestionBank};
-pub use aira_store::{Deleted, SessionDetail, SessionFilter, SessionSummary};
+pub use aira_store::{Deleted, ExportFormat, Moved, SessionDetail, SessionFilter, SessionSummary};
