@@ -30,8 +30,8 @@ pub use practice::{
     StopRecordingInput, SubmitAnswerFileInput, SubmitTypedAnswerInput, TurnResult,
 };
 pub use preferences::{
-    DEFAULT_BEDROCK_MODEL, EnginePolicy, LEGACY_BEDROCK_MODEL, Preferences, PreferencesPatch,
-    SUGGESTED_BEDROCK_MODELS,
+    DEFAULT_AUDIO_RETENTION_DAYS, DEFAULT_BEDROCK_MODEL, EnginePolicy, LEGACY_BEDROCK_MODEL,
+    Preferences, PreferencesPatch, SUGGESTED_BEDROCK_MODELS,
 };
 pub use recording::{
     InputDeviceInfo, InputDevicesOutput, RecordingMode, RecordingUpdate, StartRecordingInput,

@@ -60,6 +60,9 @@ pub const SUGGESTED_BEDROCK_MODELS: [&str; 4] = [
     LEGACY_BEDROCK_MODEL,
 ];
 
+/// How long recordings are kept unless the user chooses otherwise.
+pub const DEFAULT_AUDIO_RETENTION_DAYS: u32 = 30;
+
 /// Remembered choices. Every field has a default, so a file from an older version (or
 /// none) still reads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,6 +99,9 @@ pub struct Preferences {
     pub speech_rate: f32,
     /// 0.0 to 1.0.
     pub speech_volume: f32,
+    /// Recordings of coached answers older than this are deleted (their transcripts and
+    /// feedback stay); `None` keeps them for ever. 1 to 3650.
+    pub audio_retention_days: Option<u32>,
 }
 
 impl Default for Preferences {
@@ -115,6 +121,7 @@ impl Default for Preferences {
             local_voice: None,
             speech_rate: 1.0,
             speech_volume: 1.0,
+            audio_retention_days: Some(DEFAULT_AUDIO_RETENTION_DAYS),
         }
     }
 }
@@ -154,6 +161,9 @@ pub struct PreferencesPatch {
     pub speech_rate: Option<f32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speech_volume: Option<f32>,
+    /// `Some(None)` keeps recordings for ever.
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub audio_retention_days: Option<Option<u32>>,
 }
 
 /// Tells a field that is absent (leave it) from one that is `null` (clear it).
@@ -229,6 +239,9 @@ impl Preferences {
             && rate.is_finite()
         {
             self.speech_rate = rate.clamp(0.5, 2.0);
+        }
+        if let Some(days) = patch.audio_retention_days {
+            self.audio_retention_days = days.map(|days| days.clamp(1, 3_650));
         }
         if let Some(volume) = patch.speech_volume
             && volume.is_finite()

@@ -163,7 +163,7 @@ impl Engine {
             },
             stop.clone(),
         );
-        Ok(Self {
+        let engine = Self {
             queue,
             stop,
             documents: Mutex::new(std::collections::HashMap::new()),
@@ -185,7 +185,12 @@ impl Engine {
             preferences,
             live: Mutex::new(None),
             runtime: tokio::runtime::Handle::current(),
-        })
+        };
+        // Recordings past the user's retention go at every start (transcripts stay).
+        if let Err(error) = engine.clean_expired_audio().await {
+            tracing::warn!(%error, "expired recordings could not be cleaned up");
+        }
+        Ok(engine)
     }
 
     pub fn settings(&self) -> &Settings {
@@ -638,6 +643,34 @@ impl Engine {
                 source,
             })?;
         Ok(self.store.import(&data).await?)
+    }
+
+    /// Deletes recordings of coached answers older than the retention the user chose (30
+    /// days unless changed); returns how many went. Transcripts and feedback stay.
+    pub async fn clean_expired_audio(&self) -> Result<usize, RuntimeError> {
+        let Some(days) = self.preferences.get().audio_retention_days else {
+            return Ok(0);
+        };
+        let cutoff = time::OffsetDateTime::now_utc() - time::Duration::days(i64::from(days));
+        let before = cutoff
+            .format(&time::format_description::well_known::Rfc3339)
+            .map_err(|error| RuntimeError::Internal(error.to_string()))?;
+        let expired = self.store.audio_older_than(&before).await?;
+        let mut removed = Vec::with_capacity(expired.len());
+        for (id, path) in expired {
+            match std::fs::remove_file(&path) {
+                Ok(()) => removed.push(id),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => removed.push(id),
+                Err(error) => {
+                    tracing::warn!(%error, path, "an expired recording could not be removed")
+                }
+            }
+        }
+        self.store.forget_audio(&removed).await?;
+        if !removed.is_empty() {
+            tracing::info!(removed = removed.len(), days, "expired recordings removed");
+        }
+        Ok(removed.len())
     }
 
     /// Deletes a session, its turns and their recorded audio.

@@ -227,6 +227,36 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Recordings of coached answers saved before `before` (RFC 3339): (turn id, path).
+    /// Answers not yet coached keep theirs: a retry needs it.
+    pub async fn audio_older_than(&self, before: &str) -> Result<Vec<(i64, String)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, audio_path FROM turns
+             WHERE audio_path <> '' AND status = 'coached' AND created_at < ?",
+        )
+        .bind(before)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("id")?, row.try_get("audio_path")?)))
+            .collect()
+    }
+
+    /// Records that these turns' recordings are gone; transcripts and feedback stay.
+    pub async fn forget_audio(&self, turn_ids: &[i64]) -> Result<(), StoreError> {
+        let mut transaction = self.pool().begin().await?;
+        for id in turn_ids {
+            sqlx::query("UPDATE turns SET audio_path = '' WHERE id = ?")
+                .bind(id)
+                .execute(&mut *transaction)
+                .await?;
+        }
+        transaction.commit().await?;
+        Ok(())
+    }
+}
+
 async fn audio_paths(
     transaction: &mut sqlx::SqliteConnection,
     session: Option<&str>,

@@ -1,5 +1,5 @@
 //! The recording choices Aira remembers: microphone, how recording stops, the pause that
-//! ends an answer, and whisper's threads. Each change is saved at once and announced.
+//! ends an answer, whisper's threads, and how long recordings are kept. Each change is saved at once and announced.
 
 use aira_protocol::{InputDevicesOutput, PreferencesPatch, RecordingMode};
 use leptos::prelude::*;
@@ -156,6 +156,38 @@ pub fn RecordingSettings(state: AppState) -> impl IntoView {
                         })
                         .collect::<Vec<_>>()}
                 </select>
+            </div>
+            <div class="field">
+                <label for="audio-retention">{t("ui.settings.retention")}</label>
+                <select
+                    id="audio-retention"
+                    aria-describedby="audio-retention-note"
+                    on:change=move |event| {
+                        let days = event_target_value(&event).parse::<u32>().ok();
+                        save(PreferencesPatch {
+                            audio_retention_days: Some(days),
+                            ..PreferencesPatch::default()
+                        });
+                    }
+                >
+                    {[7_u32, 30, 90, 365]
+                        .into_iter()
+                        .map(|days| {
+                            view! {
+                                <option
+                                    value=days.to_string()
+                                    selected=move || current().audio_retention_days == Some(days)
+                                >
+                                    {t_with("ui.settings.retention_days", &[("days", &days.to_string())])}
+                                </option>
+                            }
+                        })
+                        .collect::<Vec<_>>()}
+                    <option value="" selected=move || current().audio_retention_days.is_none()>
+                        {t("ui.settings.retention_forever")}
+                    </option>
+                </select>
+                <p class="note" id="audio-retention-note">{t("ui.settings.retention_note")}</p>
             </div>
         </section>
     }
