@@ -186,35 +186,25 @@ impl Store {
     /// Deletes a session and its turns (and their places in the coaching queue) in one
     /// transaction; returns the audio files the turns kept.
     pub async fn delete_session(&self, id: &str) -> Result<Deleted, StoreError> {
-        let mut transaction = self.pool().begin().await?;
-        let audio_paths = audio_paths(&mut transaction, Some(id)).await?;
-        let turns = sqlx::query("DELETE FROM turns WHERE session_id = ?")
-            .bind(id)
-            .execute(&mut *transaction)
-            .await?
-            .rows_affected();
-        let sessions = sqlx::query("DELETE FROM sessions WHERE id = ?")
-            .bind(id)
-            .execute(&mut *transaction)
-            .await?
-            .rows_affected();
-        transaction.commit().await?;
-        Ok(Deleted {
-            sessions,
-            turns,
-            audio_paths,
-        })
+        self.delete(Some(id)).await
     }
 
     /// Deletes every session and turn; returns the audio files they kept.
     pub async fn delete_everything(&self) -> Result<Deleted, StoreError> {
+        self.delete(None).await
+    }
+
+    /// Deletes one session (`Some`) or all of them (`None`), with their turns.
+    async fn delete(&self, session: Option<&str>) -> Result<Deleted, StoreError> {
         let mut transaction = self.pool().begin().await?;
-        let audio_paths = audio_paths(&mut transaction, None).await?;
-        let turns = sqlx::query("DELETE FROM turns")
+        let audio_paths = audio_paths(&mut transaction, session).await?;
+        let turns = sqlx::query("DELETE FROM turns WHERE ?1 IS NULL OR session_id = ?1")
+            .bind(session)
             .execute(&mut *transaction)
             .await?
             .rows_affected();
-        let sessions = sqlx::query("DELETE FROM sessions")
+        let sessions = sqlx::query("DELETE FROM sessions WHERE ?1 IS NULL OR id = ?1")
+            .bind(session)
             .execute(&mut *transaction)
             .await?
             .rows_affected();
