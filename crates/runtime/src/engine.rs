@@ -1,4 +1,5 @@
 mod coaching;
+mod history;
 mod resume;
 
 pub use coaching::RecoachOutcome;
@@ -14,7 +15,7 @@ use aira_core::ports::{Coach, FeedbackProgress, Speaker, Transcriber};
 use aira_core::{Question, QuestionBank};
 use aira_protocol::{
     AnswerSource, AppStatus, InputDeviceInfo, InputDevicesOutput, Preferences, PreferencesPatch,
-    RecordingMode, RecordingUpdate, StartRecordingOutput, TurnResult, TurnSummary,
+    RecordingMode, RecordingUpdate, StartRecordingOutput, TurnResult,
 };
 use aira_speech::{
     AmazonSettings, AmazonTranscriber, WhisperSettings, WhisperTranscriber, check_model_file,
@@ -583,118 +584,6 @@ impl Engine {
         Ok(path)
     }
 
-    pub async fn history(&self, limit: u32) -> Result<Vec<TurnSummary>, RuntimeError> {
-        Ok(self.store.history(limit).await?)
-    }
-
-    /// One page of sessions, newest first.
-    pub async fn sessions(
-        &self,
-        filter: &aira_store::SessionFilter,
-        offset: u32,
-        limit: u32,
-    ) -> Result<Vec<aira_store::SessionSummary>, RuntimeError> {
-        Ok(self.store.sessions(filter, offset, limit).await?)
-    }
-
-    pub async fn session(&self, id: &str) -> Result<aira_store::SessionDetail, RuntimeError> {
-        self.store
-            .session(id)
-            .await?
-            .ok_or_else(|| RuntimeError::UnknownSession(id.to_owned()))
-    }
-
-    /// Writes the whole history to `path` in `format`: to a temporary file beside it first,
-    /// renamed when complete, so a failed export leaves no half file (and no earlier file
-    /// of that name is touched until then).
-    pub async fn export_history(
-        &self,
-        format: aira_store::ExportFormat,
-        path: &Path,
-    ) -> Result<aira_store::Moved, RuntimeError> {
-        let file_error = |source: std::io::Error| RuntimeError::File {
-            path: path.display().to_string(),
-            source,
-        };
-        let folder = path
-            .parent()
-            .filter(|folder| !folder.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let file = tempfile::NamedTempFile::new_in(folder).map_err(file_error)?;
-        let mut writer = std::io::BufWriter::new(file);
-        let moved = self
-            .store
-            .export(format, &mut writer, &now_rfc3339())
-            .await?;
-        let file = writer
-            .into_inner()
-            .map_err(|error| file_error(error.into_error()))?;
-        file.persist(path)
-            .map_err(|error| file_error(error.error))?;
-        Ok(moved)
-    }
-
-    /// Adds the sessions of a JSON export at `path` (those already here are skipped).
-    pub async fn import_history(&self, path: &Path) -> Result<aira_store::Moved, RuntimeError> {
-        let data = tokio::fs::read(path)
-            .await
-            .map_err(|source| RuntimeError::File {
-                path: path.display().to_string(),
-                source,
-            })?;
-        Ok(self.store.import(&data).await?)
-    }
-
-    /// Deletes recordings of coached answers older than the retention the user chose (30
-    /// days unless changed); returns how many went. Transcripts and feedback stay.
-    pub async fn clean_expired_audio(&self) -> Result<usize, RuntimeError> {
-        let Some(days) = self.preferences.get().audio_retention_days else {
-            return Ok(0);
-        };
-        let cutoff = time::OffsetDateTime::now_utc() - time::Duration::days(i64::from(days));
-        let before = cutoff
-            .format(&time::format_description::well_known::Rfc3339)
-            .map_err(|error| RuntimeError::Internal(error.to_string()))?;
-        let expired = self.store.audio_older_than(&before).await?;
-        let mut removed = Vec::with_capacity(expired.len());
-        for (id, path) in expired {
-            match std::fs::remove_file(&path) {
-                Ok(()) => removed.push(id),
-                Err(error) if error.kind() == std::io::ErrorKind::NotFound => removed.push(id),
-                Err(error) => {
-                    tracing::warn!(%error, path, "an expired recording could not be removed")
-                }
-            }
-        }
-        self.store.forget_audio(&removed).await?;
-        if !removed.is_empty() {
-            tracing::info!(removed = removed.len(), days, "expired recordings removed");
-        }
-        Ok(removed.len())
-    }
-
-    /// Deletes a session, its turns and their recorded audio.
-    pub async fn delete_session(&self, id: &str) -> Result<aira_store::Deleted, RuntimeError> {
-        let deleted = self.store.delete_session(id).await?;
-        if deleted.sessions == 0 {
-            return Err(RuntimeError::UnknownSession(id.to_owned()));
-        }
-        remove_audio(&deleted.audio_paths);
-        Ok(deleted)
-    }
-
-    /// Deletes every session, turn and recorded answer, and the speech kept for reuse.
-    pub async fn delete_all_data(&self) -> Result<aira_store::Deleted, RuntimeError> {
-        let deleted = self.store.delete_everything().await?;
-        remove_audio(&deleted.audio_paths);
-        if let Some(cache) = self.speaker.cache()
-            && let Err(error) = cache.clear()
-        {
-            tracing::warn!(%error, "the speech cache could not be cleared");
-        }
-        Ok(deleted)
-    }
-
     /// Closes the database cleanly (the WAL is checkpointed).
     pub async fn close(&self) {
         self.stop.cancel();
@@ -745,17 +634,6 @@ async fn play_and_wait(player: &Arc<Player>, earcon: Earcon) {
         Ok(Ok(_)) => {}
         Ok(Err(error)) => tracing::debug!(%error, ?earcon, "earcon not played"),
         Err(error) => tracing::warn!(%error, ?earcon, "earcon task failed"),
-    }
-}
-
-/// Removes recorded answers whose rows are gone; one already missing is no error.
-fn remove_audio(paths: &[String]) {
-    for path in paths {
-        match std::fs::remove_file(path) {
-            Ok(()) => {}
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
-            Err(error) => tracing::warn!(%error, path, "a recorded answer could not be removed"),
-        }
     }
 }
 

@@ -10,6 +10,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sqlx::Row;
 
+mod reports;
+mod validation;
+
+use reports::{write_csv, write_markdown};
+use validation::validate;
+
 use crate::{DEFAULT_PROFILE, Store, StoreError};
 
 /// What the JSON says it is.
@@ -321,129 +327,6 @@ async fn insert_turn(
     Ok(())
 }
 
-/// What the schema's checks would refuse anyway, said before anything is written.
-fn validate(session: &ExportedSession) -> Result<(), ImportError> {
-    let invalid = |what: String| {
-        Err(ImportError::Invalid(format!(
-            "session {:?}: {what}",
-            session.id
-        )))
-    };
-    if session.id.trim().is_empty() || session.id.len() > 200 {
-        return invalid("no usable id".into());
-    }
-    if !["practice", "interview"].contains(&session.mode.as_str())
-        || !["active", "finished", "abandoned"].contains(&session.status.as_str())
-    {
-        return invalid(format!(
-            "mode {:?}, status {:?}",
-            session.mode, session.status
-        ));
-    }
-    for turn in &session.turns {
-        if !["recorded", "coached", "failed"].contains(&turn.status.as_str())
-            || !["microphone", "file", "typed"].contains(&turn.source.as_str())
-        {
-            return invalid(format!(
-                "a turn with status {:?} from {:?}",
-                turn.status, turn.source
-            ));
-        }
-        if serde_json::from_value::<aira_protocol::PracticeQuestion>(turn.question.clone()).is_err()
-        {
-            return invalid("a turn without a readable question".into());
-        }
-        if turn.score.is_some_and(|score| !(1..=10).contains(&score)) {
-            return invalid(format!("a score of {:?}", turn.score));
-        }
-        if let Some(feedback) = &turn.feedback {
-            match serde_json::from_value::<aira_protocol::Feedback>(feedback.clone()) {
-                Ok(feedback) if (1..=10).contains(&feedback.score) => {}
-                Ok(feedback) => {
-                    return invalid(format!("feedback with a score of {}", feedback.score));
-                }
-                Err(error) => return invalid(format!("unreadable feedback ({error})")),
-            }
-        }
-        if let Some(metrics) = &turn.metrics
-            && let Err(error) = serde_json::from_value::<aira_protocol::Metrics>(metrics.clone())
-        {
-            return invalid(format!("unreadable figures ({error})"));
-        }
-    }
-    Ok(())
-}
-
 fn json_string(text: &str) -> String {
     Value::String(text.to_owned()).to_string()
-}
-
-/// One CSV line a turn (RFC 4180: fields quoted, quotes doubled).
-fn write_csv(out: &mut impl Write, session: &ExportedSession) -> std::io::Result<()> {
-    for turn in &session.turns {
-        let words_per_minute = turn
-            .metrics
-            .as_ref()
-            .and_then(|metrics| metrics.get("words_per_minute"))
-            .and_then(Value::as_f64)
-            .map(|value| format!("{value:.1}"));
-        let fields = [
-            Some(session.id.clone()),
-            Some(turn.created_at.clone()),
-            Some(turn.question_id.clone()),
-            turn.question
-                .get("text")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
-            Some(turn.status.clone()),
-            turn.score.map(|score| score.to_string()),
-            words_per_minute,
-            turn.transcript.clone(),
-            turn.coach_engine.clone(),
-            turn.transcription_engine.clone(),
-        ];
-        let line: Vec<String> = fields
-            .into_iter()
-            .map(|field| format!("\"{}\"", field.unwrap_or_default().replace('"', "\"\"")))
-            .collect();
-        writeln!(out, "{}", line.join(","))?;
-    }
-    Ok(())
-}
-
-fn write_markdown(out: &mut impl Write, session: &ExportedSession) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "\n## Session of {} ({})\n",
-        session.started_at, session.status
-    )?;
-    for turn in &session.turns {
-        let question = turn
-            .question
-            .get("text")
-            .and_then(Value::as_str)
-            .unwrap_or("");
-        writeln!(out, "### {}\n", question.trim())?;
-        match turn.score {
-            Some(score) => writeln!(out, "Score: {score} of 10\n")?,
-            None => writeln!(out, "Not coached ({})\n", turn.status)?,
-        }
-        if let Some(transcript) = &turn.transcript {
-            writeln!(out, "> {}\n", transcript.replace('\n', "\n> "))?;
-        }
-        let points = turn
-            .feedback
-            .as_ref()
-            .and_then(|feedback| feedback.get("points"))
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        for point in points.iter().filter_map(Value::as_str) {
-            writeln!(out, "- {point}")?;
-        }
-        if !points.is_empty() {
-            writeln!(out)?;
-        }
-    }
-    Ok(())
 }
