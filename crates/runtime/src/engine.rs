@@ -506,6 +506,7 @@ impl Engine {
                 question: &question.to_practice_question(),
                 source,
                 audio_path: &audio_path,
+                typed_text: None,
             })
             .await?;
         Ok(RecordedTurn {

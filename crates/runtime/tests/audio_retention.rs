@@ -37,6 +37,7 @@ async fn turn(
             question: &question,
             source: AnswerSource::Microphone,
             audio_path: audio.to_str().unwrap_or_default(),
+            typed_text: None,
         })
         .await?;
     if coached {

@@ -57,7 +57,7 @@ pub struct Deleted {
 
 /// Sessions (`s`, from the table or a page of it) with their turn counts, average score and
 /// roles; the caller adds `WHERE`, `GROUP BY` and the rest.
-const SESSION_COLUMNS: &str = "SELECT s.id, s.started_at, s.ended_at, s.status,
+pub(crate) const SESSION_COLUMNS: &str = "SELECT s.id, s.started_at, s.ended_at, s.status,
         COUNT(t.id) AS turn_count, AVG(t.score) AS average_score,
         GROUP_CONCAT(DISTINCT json_extract(t.question_json, '$.role')) AS roles";
 
@@ -106,32 +106,22 @@ impl Store {
                 .replace('_', "\\_");
             texts.push(format!("%{escaped}%"));
         }
-        let mut having = Vec::new();
         if filter.min_score.is_some() {
-            having.push("AVG(t.score) >= ?");
+            conditions.push("s.average_score >= ?".into());
         }
         if filter.max_score.is_some() {
-            having.push("AVG(t.score) <= ?");
+            conditions.push("s.average_score <= ?".into());
         }
         let conditions = conditions.join(" AND ");
-        let sql = if having.is_empty() {
-            // The page is chosen on the sessions index first; only its sessions' turns are
-            // grouped, so the first page costs the same with ten or ten thousand sessions.
-            format!(
-                "WITH s AS (SELECT * FROM sessions s WHERE {conditions}
-                            ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?)
-                 {SESSION_COLUMNS} FROM s LEFT JOIN turns t ON t.session_id = s.id
-                 GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"
-            )
-        } else {
-            // A score bound needs every session's average before the page is known.
-            format!(
-                "{SESSION_COLUMNS} FROM sessions s LEFT JOIN turns t ON t.session_id = s.id
-                 WHERE {conditions} GROUP BY s.id HAVING {}
-                 ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?",
-                having.join(" AND ")
-            )
-        };
+        // The page is chosen on the sessions index first (the average score is kept in the
+        // session's row); only its sessions' turns are grouped, so the first page costs the
+        // same with ten or ten thousand sessions.
+        let sql = format!(
+            "WITH s AS (SELECT * FROM sessions s WHERE {conditions}
+                        ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?)
+             {SESSION_COLUMNS} FROM s LEFT JOIN turns t ON t.session_id = s.id
+             GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"
+        );
         let mut query = sqlx::query(&sql).bind(DEFAULT_PROFILE);
         if let Some(since) = &filter.since {
             query = query.bind(since);
@@ -262,7 +252,9 @@ async fn audio_paths(
         .collect()
 }
 
-fn session_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<SessionSummary, StoreError> {
+pub(crate) fn session_from_row(
+    row: &sqlx::sqlite::SqliteRow,
+) -> Result<SessionSummary, StoreError> {
     let count: i64 = row.try_get("turn_count")?;
     let average: Option<f64> = row.try_get("average_score")?;
     let roles: Option<String> = row.try_get("roles")?;

@@ -14,6 +14,8 @@ pub struct NewTurn<'a> {
     pub question: &'a PracticeQuestion,
     pub source: AnswerSource,
     pub audio_path: &'a str,
+    /// A typed answer's text, kept with the row so a crash before coaching loses nothing.
+    pub typed_text: Option<&'a str>,
 }
 
 /// What transcription and coaching added.
@@ -55,8 +57,9 @@ impl Store {
         .execute(&mut *transaction)
         .await?;
         let result = sqlx::query(
-            "INSERT INTO turns (created_at, session_id, question_id, question_json, source, audio_path, status)
-             VALUES (?, ?, ?, ?, ?, ?, 'recorded')",
+            "INSERT INTO turns (created_at, session_id, question_id, question_json, source, audio_path,
+                                transcript, status)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'recorded')",
         )
         .bind(turn.created_at)
         .bind(turn.session_id)
@@ -64,6 +67,7 @@ impl Store {
         .bind(to_json(turn.question)?)
         .bind(source_name(turn.source))
         .bind(turn.audio_path)
+        .bind(turn.typed_text)
         .execute(&mut *transaction)
         .await?;
         transaction.commit().await?;

@@ -38,6 +38,7 @@ async fn history(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
                 question: &question,
                 source: AnswerSource::File,
                 audio_path: &format!("/audio/{at}.wav"),
+                typed_text: None,
             })
             .await?;
         let transcript = Transcript::from_words(

@@ -28,6 +28,7 @@ async fn turns_survive_closing_and_reopening_the_file() -> Result<(), Box<dyn st
             question: &question("one"),
             source: AnswerSource::Microphone,
             audio_path: "/data/audio/one.wav",
+            typed_text: None,
         })
         .await?;
     let transcript = Transcript::from_words(
@@ -63,6 +64,7 @@ async fn turns_survive_closing_and_reopening_the_file() -> Result<(), Box<dyn st
             question: &question("two"),
             source: AnswerSource::File,
             audio_path: "/data/audio/two.wav",
+            typed_text: None,
         })
         .await?;
     store.fail_turn(second, "no speech was heard").await?;
@@ -100,6 +102,7 @@ async fn a_recorded_turn_is_listed_before_it_is_coached() -> Result<(), Box<dyn 
             question: &question("three"),
             source: AnswerSource::Microphone,
             audio_path: "three.wav",
+            typed_text: None,
         })
         .await?;
     let history = store.history(10).await?;
@@ -142,6 +145,7 @@ async fn the_coaching_queue_survives_a_reopen_and_cloud_feedback_replaces_offlin
                 question: &question,
                 source: AnswerSource::Typed,
                 audio_path: "",
+                typed_text: None,
             })
             .await?;
         let transcript = Transcript::from_words(

@@ -36,6 +36,7 @@ async fn add_turn(
             question: &question(&format!("{session}-{at}"), role),
             source: AnswerSource::Microphone,
             audio_path: &format!("/data/audio/{session}-{at}.wav"),
+            typed_text: None,
         })
         .await?;
     let transcript = Transcript::from_words(vec![Word::new("Redis", 0, 400)], 1_000);
@@ -240,5 +241,61 @@ async fn deleting_a_session_takes_its_turns_and_queue_places_and_names_the_audio
             .await?
             .is_empty()
     );
+    Ok(())
+}
+
+#[tokio::test]
+async fn statistics_kept_per_session_are_filled_from_schema_three_and_follow_changes() -> TestResult
+{
+    let folder = tempfile::tempdir()?;
+    let path = folder.path().join("aira.sqlite3");
+    let pool = database_at_version(&path, 3).await?;
+    sqlx::query(
+        "INSERT INTO sessions (id, profile_id, started_at, status)
+         VALUES ('run-3', 1, '2026-11-02T09:00:00Z', 'finished')",
+    )
+    .execute(&pool)
+    .await?;
+    for (at, score) in [("2026-11-02T09:00:00Z", 3), ("2026-11-02T09:05:00Z", 8)] {
+        sqlx::query(
+            "INSERT INTO turns (created_at, question_id, question_json, source, audio_path, status, score, session_id)
+             VALUES (?, 'q', ?, 'microphone', '/a.wav', 'coached', ?, 'run-3')",
+        )
+        .bind(at)
+        .bind(serde_json::to_string(&question("q", "backend"))?)
+        .bind(score)
+        .execute(&pool)
+        .await?;
+    }
+    pool.close().await;
+
+    let store = Store::open(&path).await?;
+    let stored = || async {
+        sqlx::query_as::<_, (i64, Option<f64>)>(
+            "SELECT turn_count, average_score FROM sessions WHERE id = 'run-3'",
+        )
+        .fetch_one(store.pool())
+        .await
+    };
+    assert_eq!(stored().await?, (2, Some(5.5)), "filled by the migration");
+    let at_least_five = SessionFilter {
+        min_score: Some(5.0),
+        ..SessionFilter::default()
+    };
+    assert_eq!(store.sessions(&at_least_five, 0, 10).await?.len(), 1);
+
+    // A new answer, not yet scored, then scored; then one deleted.
+    let id = add_turn(&store, "run-3", "2026-11-02T09:10:00Z", "backend", 10).await?;
+    assert_eq!(stored().await?, (3, Some(7.0)));
+    sqlx::query("DELETE FROM turns WHERE id = ?")
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    assert_eq!(stored().await?, (2, Some(5.5)));
+    let above_six = SessionFilter {
+        min_score: Some(6.0),
+        ..SessionFilter::default()
+    };
+    assert!(store.sessions(&above_six, 0, 10).await?.is_empty());
     Ok(())
 }

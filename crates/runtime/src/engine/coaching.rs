@@ -122,6 +122,7 @@ impl Engine {
                 question: &question.to_practice_question(),
                 source: AnswerSource::Typed,
                 audio_path: "",
+                typed_text: Some(&text),
             })
             .await?;
         let turn = RecordedTurn {

@@ -37,6 +37,7 @@ async fn queued_turn(store: &Store) -> i64 {
             question: &question.to_practice_question(),
             source: AnswerSource::Typed,
             audio_path: "",
+            typed_text: None,
         })
         .await
         .unwrap_or_else(|error| panic!("{error}"));
