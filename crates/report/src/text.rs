@@ -1,13 +1,17 @@
 //! Turning free text (transcripts, feedback) into paragraphs and lines that fit the page.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// The paragraphs of `text`: composed (NFC, so "e" + combining acute prints as the one glyph
 /// "é" instead of a mark the unshaped text would misplace), line breaks as paragraph breaks,
 /// tabs and control characters as spaces, runs of spaces as one. Empty paragraphs are kept
 /// as `""` so a blank line in a transcript stays a gap.
 pub(crate) fn paragraphs(text: &str) -> Vec<String> {
-    let composed: String = text.nfc().collect();
+    // Nearly all text is composed already; checking is far cheaper than recomposing.
+    let composed = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_owned(),
+        IsNormalized::No | IsNormalized::Maybe => text.nfc().collect(),
+    };
     let mut result = Vec::new();
     for line in composed.replace("\r\n", "\n").split(['\n', '\r']) {
         let mut paragraph = String::with_capacity(line.len());

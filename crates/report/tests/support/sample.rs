@@ -9,7 +9,7 @@ use aira_report::{ReportSession, ReportTurn};
 pub const SPECIAL: &str = "R&D <team> said “ship it” — ₹1,200 for café résumé naïve Łódź";
 
 /// The last words of the long transcript, to find it on its last page.
-pub const LONG_ENDING: &str = "and that is how the migration finished on time.";
+pub const LONG_ENDING: &str = "And that is how the migration finished on time.";
 
 pub fn metrics(
     words_per_minute: f32,
@@ -55,7 +55,8 @@ pub fn long_transcript(paragraphs: usize) -> String {
         other teams, rehearsed each move on a copy of production and kept a rollback ready at \
         every step, checking the dashboards after each service before starting the next.";
     let mut text = vec![paragraph; paragraphs].join("\n\n");
-    text.push(' ');
+    // A paragraph of its own, so it is one line to find.
+    text.push_str("\n\n");
     text.push_str(LONG_ENDING);
     text
 }
