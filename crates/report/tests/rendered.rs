@@ -225,3 +225,35 @@ fn the_callers_labels_are_printed_with_its_decimal_separator() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn two_hundred_sessions_make_one_valid_document_numbered_to_its_last_page() -> TestResult {
+    let directory = tempfile::tempdir()?;
+    let template = sample::two_sessions().remove(1);
+    let sessions: Vec<ReportSession> = (1..=200)
+        .map(|number| ReportSession {
+            title: format!("Session {number}"),
+            ..template.clone()
+        })
+        .collect();
+    let pdf = write(directory.path(), &sessions, &ReportLabels::english())?;
+
+    let pdf_argument = pdf.to_str().unwrap_or_default();
+    let info = String::from_utf8(poppler::run("pdfinfo", &[pdf_argument])?)?;
+    let pages: usize = info
+        .lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .ok_or("pdfinfo names no page count")?
+        .trim()
+        .parse()?;
+    // A little over half a page a session (a turn with its feedback and figures).
+    assert!((90..130).contains(&pages), "{pages} pages");
+    // The last session starts on the last page or the one before.
+    let (first, last) = ((pages - 1).to_string(), pages.to_string());
+    let text = String::from_utf8(poppler::run(
+        "pdftotext",
+        &["-f", &first, "-l", &last, pdf_argument, "-"],
+    )?)?;
+    assert_in_order(&text, &["Session 200", &format!("Page {pages} of {pages}")]);
+    Ok(())
+}
