@@ -23,7 +23,7 @@ apt_packages=(
   espeak-ng                         # the local voice
 )
 if [ "${AIRA_SETUP_FOR:-run}" = test ]; then
-  apt_packages+=(python3 xvfb xauth webkit2gtk-driver dbus-x11 at-spi2-core pulseaudio pulseaudio-utils sox imagemagick ffmpeg)
+  apt_packages+=(python3 xvfb xauth webkit2gtk-driver dbus-x11 at-spi2-core pulseaudio pulseaudio-utils sox imagemagick ffmpeg poppler-utils)
 fi
 
 missing=()
