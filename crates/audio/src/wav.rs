@@ -55,16 +55,27 @@ pub fn write_wav_mono_16k(path: &Path, samples: &[f32]) -> Result<(), AudioError
         sample_format: hound::SampleFormat::Int,
     };
     let partial = path.with_extension("wav.partial");
-    let failed = |error: hound::Error| AudioError::Io(std::io::Error::other(error.to_string()));
-    let mut writer = hound::WavWriter::create(&partial, spec).map_err(failed)?;
-    for sample in samples {
-        writer
-            .write_sample((sample.clamp(-1.0, 1.0) * f32::from(i16::MAX)) as i16)
-            .map_err(failed)?;
+    // An I/O error keeps its kind, so a full disk can be told from a damaged file.
+    let failed = |error: hound::Error| match error {
+        hound::Error::IoError(error) => AudioError::Io(error),
+        other => AudioError::Io(std::io::Error::other(other.to_string())),
+    };
+    let written = (|| {
+        let mut writer = hound::WavWriter::create(&partial, spec).map_err(failed)?;
+        for sample in samples {
+            writer
+                .write_sample((sample.clamp(-1.0, 1.0) * f32::from(i16::MAX)) as i16)
+                .map_err(failed)?;
+        }
+        writer.finalize().map_err(failed)?;
+        std::fs::rename(&partial, path)?;
+        Ok(())
+    })();
+    if written.is_err() {
+        // A half-written file (a full disk) would only take the space still needed.
+        let _ignored_if_never_created = std::fs::remove_file(&partial);
     }
-    writer.finalize().map_err(failed)?;
-    std::fs::rename(&partial, path)?;
-    Ok(())
+    written
 }
 
 #[cfg(test)]

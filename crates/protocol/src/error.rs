@@ -31,6 +31,10 @@ pub enum ErrorCode {
     AlreadyRecording,
     /// The database or the data folder could not be read or written.
     Storage,
+    /// The disk is full: what was being saved was not, and what was saved before is intact.
+    DiskFull,
+    /// The history file is damaged; a copy was kept, and a fresh start is offered.
+    DatabaseDamaged,
     /// A file the user named could not be opened.
     FileNotFound,
     /// No model has the name given: not in the catalog, or not installed.
@@ -83,7 +87,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 36] = [
+    pub const ALL: [ErrorCode; 38] = [
         ErrorCode::NoMicrophone,
         ErrorCode::ModelMissing,
         ErrorCode::ModelInvalid,
@@ -97,6 +101,8 @@ impl ErrorCode {
         ErrorCode::NotRecording,
         ErrorCode::AlreadyRecording,
         ErrorCode::Storage,
+        ErrorCode::DiskFull,
+        ErrorCode::DatabaseDamaged,
         ErrorCode::FileNotFound,
         ErrorCode::ModelNotFound,
         ErrorCode::ModelExists,
@@ -138,6 +144,8 @@ impl ErrorCode {
             ErrorCode::NotRecording => "not_recording",
             ErrorCode::AlreadyRecording => "already_recording",
             ErrorCode::Storage => "storage",
+            ErrorCode::DiskFull => "disk_full",
+            ErrorCode::DatabaseDamaged => "database_damaged",
             ErrorCode::FileNotFound => "file_not_found",
             ErrorCode::ModelNotFound => "model_not_found",
             ErrorCode::ModelExists => "model_exists",

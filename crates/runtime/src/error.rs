@@ -61,6 +61,9 @@ impl RuntimeError {
                 AudioError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
                     ErrorCode::FileNotFound
                 }
+                AudioError::Io(error) if error.kind() == std::io::ErrorKind::StorageFull => {
+                    ErrorCode::DiskFull
+                }
                 AudioError::Io(_) => ErrorCode::InvalidAudio,
                 AudioError::NoOutput(_) | AudioError::ThreadGone => ErrorCode::Internal,
             },
@@ -73,7 +76,14 @@ impl RuntimeError {
                 TranscribeError::Engine(_) | TranscribeError::Cancelled => ErrorCode::Internal,
                 TranscribeError::Cloud { kind, .. } => cloud_code(*kind),
             },
+            RuntimeError::Store(StoreError::DiskFull(_)) => ErrorCode::DiskFull,
+            RuntimeError::Store(StoreError::Damaged { .. }) => ErrorCode::DatabaseDamaged,
             RuntimeError::Store(_) => ErrorCode::Storage,
+            RuntimeError::File { source, .. }
+                if source.kind() == std::io::ErrorKind::StorageFull =>
+            {
+                ErrorCode::DiskFull
+            }
             RuntimeError::File { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                 ErrorCode::FileNotFound
             }
@@ -102,6 +112,9 @@ impl RuntimeError {
             RuntimeError::Document(_) | RuntimeError::NoResume => ErrorCode::DocumentUnreadable,
             RuntimeError::UnknownQuestion(_) => ErrorCode::UnknownQuestion,
             RuntimeError::UnknownSession(_) => ErrorCode::UnknownSession,
+            RuntimeError::Import(aira_store::ImportError::Store(StoreError::DiskFull(_))) => {
+                ErrorCode::DiskFull
+            }
             RuntimeError::Import(aira_store::ImportError::Store(_)) => ErrorCode::Storage,
             RuntimeError::Import(_) => ErrorCode::ImportRefused,
             RuntimeError::Internal(_) => ErrorCode::Internal,

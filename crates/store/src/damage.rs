@@ -11,6 +11,9 @@ const SQLITE_CORRUPT: i64 = 11;
 const SQLITE_NOTADB: i64 = 26;
 /// SQLITE_FULL: the disk (or the file system's quota) is full.
 const SQLITE_FULL: i64 = 13;
+/// SQLITE_IOERR_SHMSIZE: the WAL index (`-shm`) could not be grown, which on Linux means
+/// no space left (SQLite reports it as an I/O error, not as SQLITE_FULL).
+const SQLITE_IOERR_SHMSIZE: i64 = 4874;
 
 /// Whether `error` says the file itself is damaged (not locked, not missing).
 pub(crate) fn is_damage(error: &sqlx::Error) -> bool {
@@ -20,18 +23,20 @@ pub(crate) fn is_damage(error: &sqlx::Error) -> bool {
 /// Whether `error` says there was no room to write.
 pub(crate) fn is_disk_full(error: &sqlx::Error) -> bool {
     primary_code(error) == Some(SQLITE_FULL)
+        || extended_code(error) == Some(SQLITE_IOERR_SHMSIZE)
         || matches!(error, sqlx::Error::Io(io) if io.kind() == std::io::ErrorKind::StorageFull)
 }
 
 fn primary_code(error: &sqlx::Error) -> Option<i64> {
+    // Extended codes keep the primary code in their low byte.
+    extended_code(error).map(|code| code & 0xff)
+}
+
+fn extended_code(error: &sqlx::Error) -> Option<i64> {
     let sqlx::Error::Database(database) = error else {
         return None;
     };
-    // Extended codes keep the primary code in their low byte.
-    database
-        .code()
-        .and_then(|code| code.parse::<i64>().ok())
-        .map(|code| code & 0xff)
+    database.code().and_then(|code| code.parse::<i64>().ok())
 }
 
 /// The sqlx error inside a migration failure, if any.

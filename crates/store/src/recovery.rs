@@ -51,6 +51,16 @@ impl Store {
         rows.iter().map(unfinished_from_row).collect()
     }
 
+    /// Whether a turn already keeps this recording (a recovery cut off halfway).
+    pub async fn has_turn_with_audio(&self, audio_path: &str) -> Result<bool, StoreError> {
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM turns WHERE audio_path = ? LIMIT 1")
+                .bind(audio_path)
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(found.is_some())
+    }
+
     /// Ends a session left behind that the user did not go on with.
     pub async fn abandon_session(&self, id: &str, ended_at: &str) -> Result<(), StoreError> {
         sqlx::query(
