@@ -55,6 +55,19 @@ pub enum Command {
         /// [default: AIRA_COACH_ENGINE, else the saved preference, else local]
         #[arg(long, value_enum, value_name = "COACH")]
         coach: Option<EngineArgument>,
+        /// Add the answer to a session an earlier run left open (see `aira recover`)
+        #[arg(long, value_name = "ID")]
+        continue_session: Option<String>,
+    },
+    /// Save and coach the answers an earlier run left unfinished (a crash, a kill, a power
+    /// cut) and list the sessions it left open
+    Recover,
+    /// Replace a damaged history file with an empty one; the damaged file is copied aside
+    /// first. Does nothing to a history that can be read
+    FreshStart {
+        /// Confirms the fresh start
+        #[arg(long, required = true)]
+        yes: bool,
     },
     /// Coach again with Amazon Bedrock the answers coached offline while it was out of reach
     Recoach,

@@ -28,7 +28,10 @@ pub fn for_error(code: ErrorCode) -> ExitCode {
         | ErrorCode::ModelNotFound
         | ErrorCode::ModelExists
         | ErrorCode::ImportUnsupported => 4,
-        ErrorCode::Storage | ErrorCode::NotEnoughSpace => 5,
+        ErrorCode::Storage
+        | ErrorCode::DiskFull
+        | ErrorCode::DatabaseDamaged
+        | ErrorCode::NotEnoughSpace => 5,
         // A sound device is missing.
         ErrorCode::NoMicrophone | ErrorCode::NoAudioOutput => 6,
         // The network, or a service on it.

@@ -7,6 +7,7 @@ mod listen;
 mod models;
 mod output;
 mod progress;
+mod recovery;
 mod resume;
 mod sessions;
 mod voice;
@@ -90,6 +91,8 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
             return voice::say(request, &settings, output).await;
         }
         Command::Voices => return voice::voices(&settings, output).await,
+        // A damaged database cannot be opened: this command must work without the engine.
+        Command::FreshStart { .. } => return recovery::fresh_start(&settings, output).await,
         command => command,
     };
     let engine = Engine::open(settings).await?;
@@ -101,8 +104,12 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
             question_id,
             question,
             speak,
+            continue_session,
             ..
         } => {
+            if let Some(id) = continue_session {
+                engine.continue_session(&id).await?;
+            }
             let question = match (question_id, question) {
                 (Some(id), _) => engine.question(&id)?,
                 (None, Some(text)) => aira_runtime::Question::custom(&text),
@@ -149,6 +156,7 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
             Err(error) => Err(error),
         },
         Command::Resume { command } => resume::run(&engine, command, output).await,
+        Command::Recover => recovery::recover(&engine, output).await,
         Command::Sessions {
             role,
             since,
@@ -177,7 +185,10 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
             sessions::delete(&engine, session.as_deref(), all, output).await
         }
         // Handled above.
-        Command::Models { .. } | Command::Say { .. } | Command::Voices => Ok(ExitCode::SUCCESS),
+        Command::Models { .. }
+        | Command::Say { .. }
+        | Command::Voices
+        | Command::FreshStart { .. } => Ok(ExitCode::SUCCESS),
     };
     engine.close().await;
     result

@@ -1,8 +1,10 @@
 mod coaching;
 mod history;
+mod recovery;
 mod resume;
 
 pub use coaching::RecoachOutcome;
+pub use recovery::{Recovery, start_afresh};
 pub use resume::{ImportedDocument, ResumeQuestions};
 
 use std::path::{Path, PathBuf};
@@ -28,6 +30,8 @@ use crate::error::RuntimeError;
 use crate::live::{LiveOptions, LiveSession, transcribe_in_pieces};
 use crate::models::ModelManager;
 use crate::preferences::PreferencesStore;
+use crate::recording_journal::{JournalEntry, RecordingJournal};
+use crate::session_lock::SessionLock;
 use crate::settings::{Settings, read_ca_file};
 use crate::transcription_policy::PolicyTranscriber;
 use coaching::CoachingQueue;
@@ -49,8 +53,15 @@ pub struct Engine {
     coach: Arc<PolicyCoach>,
     /// Bedrock itself: its model follows the preference, and it writes résumé questions.
     bedrock: Arc<BedrockCoach>,
-    /// This run of the app or CLI: turns carry it, so usage is totalled per session.
-    session_id: String,
+    /// The session answers go to: this run's, or one left unfinished that the user went on
+    /// with. Turns carry it, so usage is totalled per session.
+    session_id: std::sync::RwLock<String>,
+    /// Tells other processes this session is running (see `session_lock`).
+    session_lock: Mutex<Option<SessionLock>>,
+    /// The journal of the answer being recorded (see `recording_journal`), by id.
+    recording_journal: Mutex<Option<String>>,
+    /// Held while recovering, so two passes never coach an answer twice.
+    recovering: tokio::sync::Mutex<()>,
     /// Speaks questions and feedback: the voice policy, the cache, pause and volume.
     speaker: Arc<VoiceOut>,
     recorder: Arc<Recorder>,
@@ -164,7 +175,15 @@ impl Engine {
             },
             stop.clone(),
         );
+        let session_id = uuid::Uuid::new_v4().to_string();
+        let session_lock = SessionLock::take(&settings.data_dir, &session_id)
+            .map_err(|error| tracing::warn!(%error, "this session's lock could not be taken"))
+            .ok();
         let engine = Self {
+            session_id: std::sync::RwLock::new(session_id),
+            session_lock: Mutex::new(session_lock),
+            recording_journal: Mutex::new(None),
+            recovering: tokio::sync::Mutex::new(()),
             queue,
             stop,
             documents: Mutex::new(std::collections::HashMap::new()),
@@ -175,7 +194,6 @@ impl Engine {
             whisper,
             coach,
             bedrock,
-            session_id: uuid::Uuid::new_v4().to_string(),
             speaker,
             player,
             recorder: Arc::new(Recorder::spawn()?),
@@ -359,7 +377,16 @@ impl Engine {
             Box::new(on_update),
         );
         let recorder = Arc::clone(&self.recorder);
+        let mut journal = self.open_recording_journal(question);
         let callback = Box::new(move |event| {
+            if let (Some(writer), aira_audio::CaptureEvent::Audio { samples, .. }) =
+                (&mut journal, &event)
+                && let Err(error) = writer.append(samples)
+            {
+                // The answer is still kept in memory and saved at the stop.
+                tracing::warn!(%error, "the recording journal stopped; a crash now would lose this answer");
+                journal = None;
+            }
             if events.send(event).is_err() {
                 tracing::debug!("live transcription ended before the recording");
             }
@@ -376,9 +403,46 @@ impl Engine {
             }
             Err(error) => {
                 session.cancel();
+                self.discard_recording_journal();
                 Err(error.into())
             }
         }
+    }
+
+    /// Starts writing the answer to disk as it is heard; without a journal (a read-only
+    /// or full disk) recording still works, kept in memory until the stop.
+    fn open_recording_journal(&self, question: &Question) -> Option<RecordingJournal> {
+        let entry = JournalEntry {
+            id: uuid::Uuid::new_v4().simple().to_string(),
+            session_id: self.session_id(),
+            created_at: now_rfc3339(),
+            question: question.to_practice_question(),
+        };
+        match RecordingJournal::create(&self.settings.unsaved_recordings_dir(), &entry) {
+            Ok(journal) => {
+                *lock(&self.recording_journal) = Some(entry.id);
+                Some(journal)
+            }
+            Err(error) => {
+                tracing::warn!(%error, "the answer is not journalled to disk while recording");
+                None
+            }
+        }
+    }
+
+    /// The recording's answer is saved (or was cancelled): its journal goes.
+    fn discard_recording_journal(&self) {
+        if let Some(id) = lock(&self.recording_journal).take() {
+            crate::recording_journal::discard(&self.settings.unsaved_recordings_dir(), &id);
+        }
+    }
+
+    /// The session answers are saved to.
+    pub fn session_id(&self) -> String {
+        self.session_id
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     pub async fn pause_recording(&self) -> Result<(), RuntimeError> {
@@ -410,20 +474,19 @@ impl Engine {
         if let Some(interruption) = &recording.interruption {
             tracing::warn!(device = %recording.device, %interruption, "the recording was cut short; keeping what was recorded");
         }
-        let Some(session) = session else {
-            return self
-                .practice(
-                    question,
-                    recording.samples,
-                    AnswerSource::Microphone,
-                    progress,
-                )
-                .await;
-        };
         let turn = self
             .record_turn(question, &recording.samples, AnswerSource::Microphone)
             .await?;
-        let transcript = session.finish(recording.samples).await;
+        // Saved as a WAV and a turn row: the journal written while recording is done with.
+        self.discard_recording_journal();
+        crate::crash_test_hold::hold_here_if_asked("transcribing").await;
+        let transcript = match session {
+            Some(session) => session.finish(recording.samples).await,
+            None => {
+                let prompt = Some(question.transcription_prompt());
+                transcribe_in_pieces(Arc::clone(&self.transcriber), recording.samples, prompt).await
+            }
+        };
         self.complete_turn(
             question,
             turn,
@@ -435,6 +498,7 @@ impl Engine {
 
     pub fn cancel_recording(&self) {
         self.recorder.cancel();
+        self.discard_recording_journal();
         if let Some(session) = lock(&self.live).take() {
             session.cancel();
         }
@@ -477,6 +541,7 @@ impl Engine {
         progress: Option<FeedbackProgress<'_>>,
     ) -> Result<TurnResult, RuntimeError> {
         let turn = self.record_turn(question, &samples, source).await?;
+        crate::crash_test_hold::hold_here_if_asked("transcribing").await;
         let prompt = Some(question.transcription_prompt());
         let transcript = transcribe_in_pieces(Arc::clone(&self.transcriber), samples, prompt)
             .await
@@ -502,7 +567,7 @@ impl Engine {
             .store
             .insert_recorded_turn(NewTurn {
                 created_at: &created_at,
-                session_id: &self.session_id,
+                session_id: &self.session_id(),
                 question: &question.to_practice_question(),
                 source,
                 audio_path: &audio_path,
@@ -525,6 +590,7 @@ impl Engine {
         transcript: Result<aira_core::Transcript, RuntimeError>,
         progress: Option<FeedbackProgress<'_>>,
     ) -> Result<TurnResult, RuntimeError> {
+        crate::crash_test_hold::hold_here_if_asked("coaching").await;
         let coached = match transcript {
             Ok(transcript) => self.coach_transcript(question, transcript, progress).await,
             Err(error) => Err(error),
@@ -538,6 +604,7 @@ impl Engine {
                 return Err(error);
             }
         };
+        crate::crash_test_hold::hold_here_if_asked("saving").await;
         let transcription_engine = if transcript.engine.is_empty() {
             self.transcriber.engine_name()
         } else {
@@ -590,12 +657,15 @@ impl Engine {
         self.stop.cancel();
         if let Err(error) = self
             .store
-            .finish_session(&self.session_id, &now_rfc3339())
+            .finish_session(&self.session_id(), &now_rfc3339())
             .await
         {
             tracing::warn!(%error, "the session could not be marked finished");
         }
         self.store.close().await;
+        if let Some(session_lock) = lock(&self.session_lock).take() {
+            session_lock.release();
+        }
     }
 }
 

@@ -7,18 +7,23 @@
 
 mod breaker;
 pub mod coach_policy;
+mod crash_test_hold;
 mod engine;
 mod error;
 pub mod live;
 mod logging;
 mod models;
 mod preferences;
+mod recording_journal;
+mod session_lock;
 mod settings;
 pub mod transcription_policy;
 pub mod voice;
 
 pub use coach_policy::PolicyCoach;
-pub use engine::{Engine, ImportedDocument, RecoachOutcome, ResumeQuestions};
+pub use engine::{
+    Engine, ImportedDocument, RecoachOutcome, Recovery, ResumeQuestions, start_afresh,
+};
 pub use error::RuntimeError;
 pub use logging::init_logging;
 pub use models::{DownloadedModel, ModelManager};

@@ -250,6 +250,11 @@ impl Settings {
         self.data_dir.join("audio")
     }
 
+    /// Answers being recorded, written as they are heard (see `recording_journal`).
+    pub fn unsaved_recordings_dir(&self) -> PathBuf {
+        self.audio_dir().join("unsaved")
+    }
+
     /// The models folder, `<data dir>/models`.
     pub fn model_library(&self) -> ModelLibrary {
         ModelLibrary::new(models_dir(&self.data_dir))

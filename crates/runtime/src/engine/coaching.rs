@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use aira_core::{Question, QuestionBank, Transcript, Word};
 use aira_protocol::{AnswerSource, EnginePolicy, Metrics, TokenUsage, TurnResult};
-use aira_store::{CompletedTurn, NewTurn, Store};
+use aira_store::{NewTurn, Store};
 
 use super::{Engine, RecordedTurn, now_rfc3339};
 use crate::coach_policy::{Coached, PolicyCoach};
@@ -118,7 +118,7 @@ impl Engine {
             .store
             .insert_recorded_turn(NewTurn {
                 created_at: &created_at,
-                session_id: &self.session_id,
+                session_id: &self.session_id(),
                 question: &question.to_practice_question(),
                 source: AnswerSource::Typed,
                 audio_path: "",
@@ -131,39 +131,8 @@ impl Engine {
             audio_path: String::new(),
         };
         let transcript = typed_transcript(&text).answered_by("typed");
-        let coached = self.coach_transcript(question, transcript, progress).await;
-        let (transcript, metrics, coached) = match coached {
-            Ok(coached) => coached,
-            Err(error) => {
-                if let Err(store_error) = self.store.fail_turn(id, &error.to_string()).await {
-                    tracing::error!(%store_error, id, "could not mark the turn as failed");
-                }
-                return Err(error);
-            }
-        };
-        self.store
-            .complete_turn(
-                id,
-                CompletedTurn {
-                    transcript: &transcript,
-                    metrics: &metrics,
-                    feedback: &coached.feedback,
-                    transcription_engine: "typed",
-                },
-            )
-            .await?;
-        self.after_coaching(id, &coached).await;
-        Ok(TurnResult {
-            turn_id: turn.id,
-            question: question.to_practice_question(),
-            source: turn.source,
-            transcript: transcript.text,
-            metrics,
-            feedback: coached.feedback,
-            transcription_engine: "typed".into(),
-            transcription_note: None,
-            audio_path: turn.audio_path,
-        })
+        self.complete_turn(question, turn, Ok(transcript), progress)
+            .await
     }
 
     /// Who coaches under the current policy, for people.
@@ -175,7 +144,7 @@ impl Engine {
     /// The cloud coach's tokens and estimated cost: this session's, and all time.
     pub async fn coaching_usage(&self) -> Result<(TokenUsage, TokenUsage), RuntimeError> {
         Ok((
-            self.store.usage(Some(&self.session_id)).await?,
+            self.store.usage(Some(&self.session_id())).await?,
             self.store.usage(None).await?,
         ))
     }
@@ -292,7 +261,7 @@ pub(super) fn may_send_later(
 }
 
 /// Typed words have no timings: all at zero, so pace and pauses read "not measured".
-fn typed_transcript(text: &str) -> Transcript {
+pub(super) fn typed_transcript(text: &str) -> Transcript {
     let words = text
         .split_whitespace()
         .map(|word| Word::new(word, 0, 0))
