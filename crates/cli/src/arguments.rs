@@ -123,14 +123,17 @@ pub enum Command {
         #[command(subcommand)]
         command: SessionCommand,
     },
-    /// Write your whole history to a file: JSON (complete, re-importable), CSV of answers,
-    /// or a Markdown report
+    /// Write your history to a file: JSON (complete, re-importable), CSV of answers, a
+    /// Markdown report, or a printable PDF report
     Export {
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormatArgument,
         /// The file to write (replaced only once the export is complete)
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Only this session (see `aira sessions`) [default: every session]
+        #[arg(long, value_name = "ID")]
+        session: Option<String>,
     },
     /// Add the sessions of a JSON export (sessions already here are left as they are)
     Import {
@@ -201,14 +204,17 @@ pub enum ExportFormatArgument {
     Json,
     Csv,
     Md,
+    Pdf,
 }
 
-impl From<ExportFormatArgument> for aira_runtime::ExportFormat {
-    fn from(format: ExportFormatArgument) -> Self {
-        match format {
-            ExportFormatArgument::Json => aira_runtime::ExportFormat::Json,
-            ExportFormatArgument::Csv => aira_runtime::ExportFormat::Csv,
-            ExportFormatArgument::Md => aira_runtime::ExportFormat::Markdown,
+impl ExportFormatArgument {
+    /// The store's streamed format; `None` for the PDF report, which is laid out whole.
+    pub fn streamed(self) -> Option<aira_runtime::ExportFormat> {
+        match self {
+            ExportFormatArgument::Json => Some(aira_runtime::ExportFormat::Json),
+            ExportFormatArgument::Csv => Some(aira_runtime::ExportFormat::Csv),
+            ExportFormatArgument::Md => Some(aira_runtime::ExportFormat::Markdown),
+            ExportFormatArgument::Pdf => None,
         }
     }
 }

@@ -177,9 +177,11 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
         Command::Session {
             command: arguments::SessionCommand::Show { id },
         } => sessions::show(&engine, &id, output).await,
-        Command::Export { format, out } => {
-            sessions::export(&engine, format.into(), &out, output).await
-        }
+        Command::Export {
+            format,
+            out,
+            session,
+        } => sessions::export(&engine, format, &out, session.as_deref(), output).await,
         Command::Import { file } => sessions::import(&engine, &file, output).await,
         Command::Delete { session, all, .. } => {
             sessions::delete(&engine, session.as_deref(), all, output).await

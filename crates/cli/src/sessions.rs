@@ -82,11 +82,15 @@ pub async fn delete(
 
 pub async fn export(
     engine: &Engine,
-    format: aira_runtime::ExportFormat,
+    format: crate::arguments::ExportFormatArgument,
     out: &std::path::Path,
+    only: Option<&str>,
     output: &Output,
 ) -> Result<ExitCode, RuntimeError> {
-    let moved = engine.export_history(format, out).await?;
+    let moved = match format.streamed() {
+        Some(format) => engine.export_history(format, out, only).await?,
+        None => engine.export_report(out, only).await?,
+    };
     if output.is_json() {
         Output::print_json(&moved);
     } else {

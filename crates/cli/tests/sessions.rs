@@ -205,3 +205,136 @@ fn export_delete_all_import_gives_the_same_history_through_odd_paths() {
         "nothing changed"
     );
 }
+
+/// `aira export --format pdf`: the printable report of one session, rendered to an image
+/// with Poppler (pages that are not blank) and read back as text (the question, the
+/// answer, the score, the page footer); an unknown session is refused.
+#[test]
+fn a_session_prints_as_a_pdf_report_that_renders() {
+    let data = folder();
+    let mut sessions = Vec::new();
+    for answer in [
+        "I designed a REST API for our canteen app — orders, menus and payments in ₹.",
+        "A mutex lets one thread at a time into a critical section.",
+    ] {
+        let practised = json_of(&aira(
+            data.path(),
+            &[
+                "--json",
+                "practice",
+                "--question-id",
+                "sw-rest-api",
+                "--answer-text",
+                answer,
+            ],
+        ));
+        assert!(practised["turn_id"].as_i64().is_some(), "{practised}");
+        let listed = json_of(&aira(data.path(), &["--json", "sessions", "--limit", "1"]));
+        sessions.push(listed[0]["id"].as_str().unwrap_or_default().to_owned());
+    }
+    let pdf = data
+        .path()
+        .join("reports — हिंदी")
+        .join("canteen session.pdf");
+    std::fs::create_dir_all(pdf.parent().unwrap_or(data.path()))
+        .unwrap_or_else(|error| panic!("{error}"));
+    let exported = json_of(&aira(
+        data.path(),
+        &[
+            "--json",
+            "export",
+            "--format",
+            "pdf",
+            "--session",
+            &sessions[0],
+            "--out",
+            pdf.to_str().unwrap_or_default(),
+        ],
+    ));
+    assert_eq!(
+        (exported["sessions"].as_u64(), exported["turns"].as_u64()),
+        (Some(1), Some(1)),
+        "{exported}"
+    );
+
+    let poppler = |program: &str, arguments: &[&str]| {
+        let output = std::process::Command::new(program)
+            .args(arguments)
+            .output()
+            .unwrap_or_else(|error| {
+                panic!("{program} is missing ({error}): apt-get install poppler-utils")
+            });
+        assert!(
+            output.status.success(),
+            "{program}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output.stdout
+    };
+    let path = pdf.to_str().unwrap_or_default();
+    let text = String::from_utf8(poppler("pdftotext", &["-layout", path, "-"])).unwrap_or_default();
+    println!("{text}");
+    assert!(text.contains("Interview practice report"), "{text}");
+    assert!(
+        text.contains("canteen app — orders, menus and payments in ₹"),
+        "the answer: {text}"
+    );
+    assert!(text.contains("/ 10"), "the score: {text}");
+    assert!(text.contains("Page 1 of"), "{text}");
+    assert!(
+        !text.contains("A mutex"),
+        "only the session asked for: {text}"
+    );
+
+    let image_prefix = data.path().join("page");
+    poppler(
+        "pdftoppm",
+        &[
+            "-r",
+            "40",
+            "-gray",
+            path,
+            image_prefix.to_str().unwrap_or_default(),
+        ],
+    );
+    let pages: Vec<_> = std::fs::read_dir(data.path())
+        .map(|files| {
+            files
+                .filter_map(Result::ok)
+                .map(|file| file.path())
+                .filter(|file| file.extension().is_some_and(|extension| extension == "pgm"))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(!pages.is_empty(), "no page was rendered");
+    for page in &pages {
+        let bytes = std::fs::read(page).unwrap_or_default();
+        // Binary PGM: a header of three lines, then one byte per pixel.
+        let pixels = bytes
+            .splitn(4, |byte| *byte == b'\n')
+            .nth(3)
+            .unwrap_or_default();
+        let dark = pixels.iter().filter(|pixel| **pixel < 128).count();
+        let share = dark as f64 / pixels.len().max(1) as f64;
+        assert!(
+            share > 0.002,
+            "page {} looks blank ({share:.4} dark)",
+            page.display()
+        );
+    }
+
+    let unknown = aira(
+        data.path(),
+        &[
+            "--json",
+            "export",
+            "--format",
+            "pdf",
+            "--session",
+            "no-such-session",
+            "--out",
+            path,
+        ],
+    );
+    assert_eq!(unknown.status.code(), Some(3));
+}

@@ -1,6 +1,7 @@
 mod coaching;
 mod history;
 mod recovery;
+mod report;
 mod resume;
 
 pub use coaching::RecoachOutcome;

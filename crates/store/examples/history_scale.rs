@@ -122,6 +122,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             aira_store::ExportFormat::Json,
             &mut out,
             "2026-11-22T00:00:00Z",
+            None,
         )
         .await?;
     std::io::Write::flush(&mut out)?;

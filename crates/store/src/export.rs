@@ -102,12 +102,14 @@ pub enum ImportError {
 }
 
 impl Store {
-    /// Writes the whole history to `out` in `format`; returns how much was written.
+    /// Writes the whole history (or one session of it) to `out` in `format`; returns how
+    /// much was written.
     pub async fn export(
         &self,
         format: ExportFormat,
         out: &mut impl Write,
         exported_at: &str,
+        only: Option<&str>,
     ) -> Result<Moved, StoreError> {
         let io = |error: std::io::Error| StoreError::Decode(format!("writing the export: {error}"));
         match format {
@@ -127,7 +129,7 @@ impl Store {
         let mut moved = Moved::default();
         let mut last: Option<(String, String)> = None;
         loop {
-            let page = self.session_page(last.as_ref()).await?;
+            let page = self.session_page(last.as_ref(), only).await?;
             let Some(final_row) = page.last() else { break };
             last = Some((final_row.started_at.clone(), final_row.id.clone()));
             for mut session in page {
@@ -212,21 +214,44 @@ impl Store {
         Ok(moved)
     }
 
-    /// The sessions after `after` (started_at, id) in export order, without their turns.
+    /// Sessions with all their turns, oldest first: every one, or `only` that one. For
+    /// reports that lay out whole sessions (the PDF); exports stream instead.
+    pub async fn sessions_with_turns(
+        &self,
+        only: Option<&str>,
+    ) -> Result<Vec<ExportedSession>, StoreError> {
+        let mut sessions = Vec::new();
+        let mut last: Option<(String, String)> = None;
+        loop {
+            let page = self.session_page(last.as_ref(), only).await?;
+            let Some(final_row) = page.last() else { break };
+            last = Some((final_row.started_at.clone(), final_row.id.clone()));
+            for mut session in page {
+                session.turns = self.exported_turns(&session.id).await?;
+                sessions.push(session);
+            }
+        }
+        Ok(sessions)
+    }
+
+    /// The sessions after `after` (started_at, id) in export order, without their turns;
+    /// only the session `only` if given.
     async fn session_page(
         &self,
         after: Option<&(String, String)>,
+        only: Option<&str>,
     ) -> Result<Vec<ExportedSession>, StoreError> {
         let (started_at, id) = after.cloned().unwrap_or_default();
         let rows = sqlx::query(
             "SELECT id, mode, role, kind, level, language, started_at, ended_at, status FROM sessions
-             WHERE ?1 = 0 OR (started_at, id) > (?2, ?3)
+             WHERE (?1 = 0 OR (started_at, id) > (?2, ?3)) AND (?5 IS NULL OR id = ?5)
              ORDER BY started_at, id LIMIT ?4",
         )
         .bind(i64::from(after.is_some()))
         .bind(started_at)
         .bind(id)
         .bind(PAGE)
+        .bind(only)
         .fetch_all(self.pool())
         .await?;
         rows.iter()

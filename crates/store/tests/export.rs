@@ -79,7 +79,7 @@ async fn history(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
 async fn export(store: &Store, format: ExportFormat) -> Result<String, Box<dyn std::error::Error>> {
     let mut out = Vec::new();
     store
-        .export(format, &mut out, "2026-11-22T10:00:00Z")
+        .export(format, &mut out, "2026-11-22T10:00:00Z", None)
         .await?;
     Ok(String::from_utf8(out)?)
 }
@@ -194,5 +194,37 @@ async fn bad_files_are_refused_and_change_nothing() -> TestResult {
         );
     }
     assert_ne!(before, after_delete);
+    Ok(())
+}
+
+#[tokio::test]
+async fn one_session_can_be_exported_alone() -> TestResult {
+    let store = Store::open_in_memory().await?;
+    history(&store).await?;
+    let all: serde_json::Value = serde_json::from_str(&export(&store, ExportFormat::Json).await?)?;
+    let second = all["sessions"][1]["id"]
+        .as_str()
+        .ok_or("no second session")?
+        .to_owned();
+    let mut out = Vec::new();
+    let moved = store
+        .export(
+            ExportFormat::Json,
+            &mut out,
+            "2026-11-22T10:00:00Z",
+            Some(&second),
+        )
+        .await?;
+    assert_eq!(moved.sessions, 1);
+    let one: serde_json::Value = serde_json::from_slice(&out)?;
+    assert_eq!(one["sessions"].as_array().map(Vec::len), Some(1));
+    assert_eq!(one["sessions"][0], all["sessions"][1]);
+    let with_turns = store.sessions_with_turns(Some(&second)).await?;
+    assert_eq!(with_turns.len(), 1);
+    assert_eq!(
+        serde_json::to_value(&with_turns[0])?,
+        all["sessions"][1],
+        "the report sees what the export writes"
+    );
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use aira_protocol::TurnSummary;
 
-use super::{Engine, now_rfc3339};
+use super::Engine;
 use crate::error::RuntimeError;
 
 impl Engine {
@@ -28,36 +28,6 @@ impl Engine {
             .session(id)
             .await?
             .ok_or_else(|| RuntimeError::UnknownSession(id.to_owned()))
-    }
-
-    /// Writes the whole history to `path` in `format`: to a temporary file beside it first,
-    /// renamed when complete, so a failed export leaves no half file (and no earlier file
-    /// of that name is touched until then).
-    pub async fn export_history(
-        &self,
-        format: aira_store::ExportFormat,
-        path: &Path,
-    ) -> Result<aira_store::Moved, RuntimeError> {
-        let file_error = |source: std::io::Error| RuntimeError::File {
-            path: path.display().to_string(),
-            source,
-        };
-        let folder = path
-            .parent()
-            .filter(|folder| !folder.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let file = tempfile::NamedTempFile::new_in(folder).map_err(file_error)?;
-        let mut writer = std::io::BufWriter::new(file);
-        let moved = self
-            .store
-            .export(format, &mut writer, &now_rfc3339())
-            .await?;
-        let file = writer
-            .into_inner()
-            .map_err(|error| file_error(error.into_error()))?;
-        file.persist(path)
-            .map_err(|error| file_error(error.error))?;
-        Ok(moved)
     }
 
     /// Adds the sessions of a JSON export at `path` (those already here are skipped).
