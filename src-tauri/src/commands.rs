@@ -12,6 +12,7 @@ pub mod models;
 pub mod practice;
 pub mod preferences;
 pub mod recording;
+pub mod recovery;
 pub mod resume;
 pub mod status;
 pub mod voice;

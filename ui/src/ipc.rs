@@ -6,9 +6,10 @@ use aira_protocol::{
     HistoryInput, HistoryOutput, ImportDocumentInput, ImportModelInput, ImportSource,
     InputDevicesOutput, InstalledModelInfo, ModelNameInput, ModelProgress, ModelsOutput,
     PasteDocumentInput, PracticeQuestion, Preferences, PreferencesPatch, RecoachOutput,
-    RecordingUpdate, RedactedDocument, SpeakInput, SpokenWord, StartPracticeInput,
-    StartRecordingInput, StartRecordingOutput, StopRecordingInput, SubmitAnswerFileInput,
-    SubmitTypedAnswerInput, TurnResult, VoicesOutput, WriteQuestionsInput, WrittenQuestionInfo,
+    RecordingUpdate, RedactedDocument, SessionIdInput, SpeakInput, SpokenWord, StartAfreshOutput,
+    StartPracticeInput, StartRecordingInput, StartRecordingOutput, StopRecordingInput,
+    SubmitAnswerFileInput, SubmitTypedAnswerInput, TurnResult, UnfinishedSessionsOutput,
+    VoicesOutput, WriteQuestionsInput, WrittenQuestionInfo,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -91,6 +92,24 @@ pub async fn app_status() -> Result<AppStatus, CommandError> {
 /// Picks this question, or a random one; the backend also starts reading it aloud.
 pub async fn start_practice(question_id: Option<String>) -> Result<PracticeQuestion, CommandError> {
     call_with_input("start_practice", StartPracticeInput { question_id }).await
+}
+
+/// Sessions an earlier run left open (a crash, a kill), to go on with or set aside.
+pub async fn unfinished_sessions() -> Result<UnfinishedSessionsOutput, CommandError> {
+    call("unfinished_sessions", js_sys::Object::new().into()).await
+}
+
+pub async fn continue_session(id: String) -> Result<(), CommandError> {
+    call_with_input_for_nothing("continue_session", SessionIdInput { id }).await
+}
+
+pub async fn set_aside_session(id: String) -> Result<(), CommandError> {
+    call_with_input_for_nothing("set_aside_session", SessionIdInput { id }).await
+}
+
+/// Replaces a damaged history with an empty one; the damaged file is copied aside first.
+pub async fn start_afresh() -> Result<StartAfreshOutput, CommandError> {
+    call("start_afresh", js_sys::Object::new().into()).await
 }
 
 pub async fn coaching_queue() -> Result<CoachingQueueOutput, CommandError> {

@@ -11,6 +11,7 @@ mod models;
 mod practice;
 mod preferences;
 mod recording;
+mod recovery;
 mod resume;
 mod voice;
 
@@ -36,6 +37,9 @@ pub use preferences::{
 pub use recording::{
     InputDeviceInfo, InputDevicesOutput, RecordingMode, RecordingUpdate, StartRecordingInput,
     StartRecordingOutput,
+};
+pub use recovery::{
+    SessionIdInput, StartAfreshOutput, UnfinishedSession, UnfinishedSessionsOutput,
 };
 pub use resume::{
     DocumentKind, ImportDocumentInput, PasteDocumentInput, RedactedDocument, RemovedDetail,

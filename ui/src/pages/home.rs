@@ -1,10 +1,12 @@
 mod coach_settings;
 mod coaching_queue;
+mod damaged_history;
 mod recording_settings;
 mod remembered;
+mod unfinished_sessions;
 mod voice_settings;
 
-use aira_protocol::AppStatus;
+use aira_protocol::{AppStatus, ErrorCode};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -14,24 +16,44 @@ use crate::i18n::{t, t_with};
 use crate::ipc;
 use crate::state::{AppState, Screen};
 use coach_settings::CoachSettings;
+use damaged_history::DamagedHistory;
 use recording_settings::RecordingSettings;
+use unfinished_sessions::UnfinishedSessions;
 use voice_settings::VoiceSettings;
 
 #[component]
 pub fn HomePage(state: AppState) -> impl IntoView {
+    // Why the history cannot be read, when that is why the engine did not start.
+    let damaged = RwSignal::new(None::<String>);
+    let load_status = move || {
+        spawn_local(async move {
+            match ipc::app_status().await {
+                Ok(status) => {
+                    damaged.set(None);
+                    state.app_status.set(Some(status));
+                }
+                Err(error) if error.code == ErrorCode::DatabaseDamaged => {
+                    damaged.set(Some(error.message))
+                }
+                Err(error) => state.fail(error),
+            }
+        });
+    };
     // Re-read on every visit: the user may have installed the model in the meantime.
-    spawn_local(async move {
-        match ipc::app_status().await {
-            Ok(status) => state.app_status.set(Some(status)),
-            Err(error) => state.fail(error),
-        }
-    });
+    load_status();
+    let on_fresh_start = Callback::new(move |()| load_status());
 
     let (start, starting) = start_practice_on_click(state);
 
     view! {
         <PageHeading state text=t("ui.home.title") />
+        {move || {
+            damaged
+                .get()
+                .map(|details| view! { <DamagedHistory state details on_fresh_start /> })
+        }}
         <p class="intro">{t("ui.home.intro")}</p>
+        {move || damaged.get().is_none().then(|| view! { <UnfinishedSessions state /> })}
         <section class="setup" aria-labelledby="setup-heading">
             <h2 id="setup-heading">{t("ui.home.setup_heading")}</h2>
             {move || match state.app_status.get() {
@@ -48,9 +70,19 @@ pub fn HomePage(state: AppState) -> impl IntoView {
         >
             {t("ui.home.start")}
         </button>
-        <RecordingSettings state />
-        <VoiceSettings state />
-        <CoachSettings state />
+        // Settings read and write the engine's preferences: not until the history opens.
+        {move || {
+            damaged
+                .get()
+                .is_none()
+                .then(|| {
+                    view! {
+                        <RecordingSettings state />
+                        <VoiceSettings state />
+                        <CoachSettings state />
+                    }
+                })
+        }}
     }
 }
 
