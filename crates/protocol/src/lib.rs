@@ -12,6 +12,7 @@ mod practice;
 mod preferences;
 mod recording;
 mod resume;
+mod sessions;
 mod voice;
 
 pub use app::{AppStatus, SpeakInput};
@@ -41,6 +42,7 @@ pub use resume::{
     DocumentKind, ImportDocumentInput, PasteDocumentInput, RedactedDocument, RemovedDetail,
     WriteQuestionsInput, WrittenQuestionInfo,
 };
+pub use sessions::{Deleted, SessionDetail, SessionFilter, SessionSummary};
 pub use voice::{
     SayOutput, SpeechUsage, SpokenWord, VoiceEngine, VoiceGender, VoiceInfo, VoicesOutput,
     WordMark, phrase_id,
