@@ -3,6 +3,8 @@
 
 mod coaching_queue;
 mod export;
+mod progress;
+mod session_turns;
 mod sessions;
 mod turns;
 
