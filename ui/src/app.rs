@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::{Messages, SiteHeader};
 use crate::i18n::t;
-use crate::pages::{HistoryPage, HomePage, ModelsPage, PracticePage, ResumePage};
+use crate::pages::{HistoryPage, HomePage, ModelsPage, PracticePage, ProgressPage, ResumePage};
 use crate::state::{AppState, Screen};
 
 #[component]
@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
             None => view! { <HomePage state /> }.into_any(),
         },
         Screen::History => view! { <HistoryPage state /> }.into_any(),
+        Screen::Progress => view! { <ProgressPage state /> }.into_any(),
         Screen::Models => view! { <ModelsPage state /> }.into_any(),
         Screen::Resume => view! { <ResumePage state /> }.into_any(),
     };

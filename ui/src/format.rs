@@ -68,24 +68,6 @@ pub fn progress_text(progress: &ModelProgress) -> String {
     )
 }
 
-/// The start of `text`, cut at a word boundary and marked with an ellipsis when cut.
-pub fn excerpt(text: &str, max_chars: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max_chars {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max_chars).collect();
-    let ends_at_word = text.chars().nth(max_chars).is_some_and(char::is_whitespace);
-    let at_word = match cut.rfind(char::is_whitespace) {
-        Some(space) if space > 0 && !ends_at_word => &cut[..space],
-        _ => cut.as_str(),
-    };
-    format!(
-        "{}…",
-        at_word.trim_end_matches(|c: char| c.is_whitespace() || c == ',')
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,13 +126,5 @@ mod tests {
             bytes_per_second: 0,
         };
         assert_eq!(progress_text(&progress), "45 % – 35 of 77 MB");
-    }
-
-    #[test]
-    fn excerpts_cut_at_a_word() {
-        assert_eq!(excerpt("  short  ", 20), "short");
-        assert_eq!(excerpt("one two three four", 10), "one two…");
-        assert_eq!(excerpt("unbreakableword", 5), "unbre…");
-        assert_eq!(excerpt("héllo wörld again", 11), "héllo wörld…");
     }
 }

@@ -2,14 +2,16 @@
 //! the UI knows that Tauri exists.
 
 use aira_protocol::{
-    AppStatus, CoachingQueueOutput, CommandError, DocumentKind, ErrorCode, FeedbackDelta,
-    HistoryInput, HistoryOutput, ImportDocumentInput, ImportModelInput, ImportSource,
-    InputDevicesOutput, InstalledModelInfo, ModelNameInput, ModelProgress, ModelsOutput,
-    PasteDocumentInput, PracticeQuestion, Preferences, PreferencesPatch, RecoachOutput,
-    RecordingUpdate, RedactedDocument, SessionIdInput, SpeakInput, SpokenWord, StartAfreshOutput,
-    StartPracticeInput, StartRecordingInput, StartRecordingOutput, StopRecordingInput,
-    SubmitAnswerFileInput, SubmitTypedAnswerInput, TurnResult, UnfinishedSessionsOutput,
-    VoicesOutput, WriteQuestionsInput, WrittenQuestionInfo,
+    AppStatus, CoachingQueueOutput, CommandError, DeletedOutput, DocumentKind, ErrorCode,
+    FeedbackDelta, ImportDocumentInput, ImportModelInput, ImportSource, InputDevicesOutput,
+    InstalledModelInfo, ModelNameInput, ModelProgress, ModelsOutput, PasteDocumentInput,
+    PlayRecordingInput, PlayRecordingOutput, PracticeQuestion, Preferences, PreferencesPatch,
+    ProgressFilter, ProgressInput, ProgressOutput, QuestionCategoriesOutput, RecoachOutput,
+    RecordingUpdate, RedactedDocument, SessionFilter, SessionIdInput, SessionInput, SessionOutput,
+    SessionsInput, SessionsOutput, SpeakInput, SpokenWord, StartAfreshOutput, StartPracticeInput,
+    StartRecordingInput, StartRecordingOutput, StopRecordingInput, SubmitAnswerFileInput,
+    SubmitTypedAnswerInput, TurnResult, UnfinishedSessionsOutput, VoicesOutput,
+    WriteQuestionsInput, WrittenQuestionInfo,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -263,8 +265,47 @@ pub async fn submit_answer_file(
     turn
 }
 
-pub async fn history(limit: u32) -> Result<HistoryOutput, CommandError> {
-    call_with_input("history", HistoryInput { limit }).await
+/// One page of the History list, newest first.
+pub async fn sessions(
+    filter: SessionFilter,
+    offset: u32,
+    limit: u32,
+) -> Result<SessionsOutput, CommandError> {
+    call_with_input(
+        "sessions",
+        SessionsInput {
+            filter,
+            offset,
+            limit,
+        },
+    )
+    .await
+}
+
+pub async fn session(id: String) -> Result<SessionOutput, CommandError> {
+    call_with_input("session", SessionInput { id }).await
+}
+
+pub async fn delete_session(id: String) -> Result<DeletedOutput, CommandError> {
+    call_with_input("delete_session", SessionInput { id }).await
+}
+
+/// Every session, answer and recording, and the speech kept for reuse.
+pub async fn delete_all_data() -> Result<DeletedOutput, CommandError> {
+    call("delete_all_data", js_sys::Object::new().into()).await
+}
+
+/// Plays a turn's recorded answer; [`stop_speaking`] stops it.
+pub async fn play_recording(turn_id: i64) -> Result<PlayRecordingOutput, CommandError> {
+    call_with_input("play_recording", PlayRecordingInput { turn_id }).await
+}
+
+pub async fn question_categories() -> Result<QuestionCategoriesOutput, CommandError> {
+    call("question_categories", js_sys::Object::new().into()).await
+}
+
+pub async fn progress(filter: ProgressFilter) -> Result<ProgressOutput, CommandError> {
+    call_with_input("progress", ProgressInput { filter }).await
 }
 
 pub async fn list_models() -> Result<ModelsOutput, CommandError> {

@@ -4,10 +4,12 @@ mod history;
 mod home;
 mod models;
 mod practice;
+mod progress;
 mod resume;
 
 pub use history::HistoryPage;
 pub use home::HomePage;
 pub use models::ModelsPage;
 pub use practice::PracticePage;
+pub use progress::ProgressPage;
 pub use resume::ResumePage;

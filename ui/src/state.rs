@@ -13,6 +13,7 @@ pub enum Screen {
     Home,
     Practice,
     History,
+    Progress,
     Models,
     Resume,
 }
@@ -25,6 +26,7 @@ impl Screen {
             Screen::Home => t("ui.title.home"),
             Screen::Practice => t("ui.title.practice"),
             Screen::History => t("ui.title.history"),
+            Screen::Progress => t("ui.title.progress"),
             Screen::Models => t("ui.title.models"),
             Screen::Resume => t("ui.title.resume"),
         }

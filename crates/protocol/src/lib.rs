@@ -10,9 +10,12 @@ mod history;
 mod models;
 mod practice;
 mod preferences;
+mod progress;
 mod recording;
 mod recovery;
 mod resume;
+mod session_view;
+mod sessions;
 mod voice;
 
 pub use app::{AppStatus, SpeakInput};
@@ -34,6 +37,10 @@ pub use preferences::{
     DEFAULT_AUDIO_RETENTION_DAYS, DEFAULT_BEDROCK_MODEL, EnginePolicy, LEGACY_BEDROCK_MODEL,
     Preferences, PreferencesPatch, SUGGESTED_BEDROCK_MODELS,
 };
+pub use progress::{
+    Direction, ProgressFilter, ProgressInput, ProgressOutput, ProgressSummary, SUMMARY_SESSIONS,
+    SessionProgress, Trend,
+};
 pub use recording::{
     InputDeviceInfo, InputDevicesOutput, RecordingMode, RecordingUpdate, StartRecordingInput,
     StartRecordingOutput,
@@ -45,6 +52,11 @@ pub use resume::{
     DocumentKind, ImportDocumentInput, PasteDocumentInput, RedactedDocument, RemovedDetail,
     WriteQuestionsInput, WrittenQuestionInfo,
 };
+pub use session_view::{
+    DeletedOutput, PlayRecordingInput, PlayRecordingOutput, QuestionCategoriesOutput, SessionInput,
+    SessionOutput, SessionsInput, SessionsOutput, TurnDetail,
+};
+pub use sessions::{Deleted, SessionDetail, SessionFilter, SessionSummary};
 pub use voice::{
     SayOutput, SpeechUsage, SpokenWord, VoiceEngine, VoiceGender, VoiceInfo, VoicesOutput,
     WordMark, phrase_id,

@@ -65,7 +65,8 @@ impl RuntimeError {
                     ErrorCode::DiskFull
                 }
                 AudioError::Io(_) => ErrorCode::InvalidAudio,
-                AudioError::NoOutput(_) | AudioError::ThreadGone => ErrorCode::Internal,
+                AudioError::NoOutput(_) => ErrorCode::NoAudioOutput,
+                AudioError::ThreadGone => ErrorCode::Internal,
             },
             RuntimeError::Transcribe(error) => match error {
                 TranscribeError::ModelMissing { .. } => ErrorCode::ModelMissing,

@@ -4,7 +4,9 @@
 mod coaching_queue;
 mod damage;
 mod export;
+mod progress;
 mod recovery;
+mod session_turns;
 mod sessions;
 mod turns;
 

@@ -2,8 +2,7 @@
 //! its turns, and deletion (a session, or everything) that hands back the audio files to
 //! remove.
 
-use aira_protocol::TurnSummary;
-use serde::{Deserialize, Serialize};
+pub use aira_protocol::{Deleted, SessionDetail, SessionFilter, SessionSummary};
 use sqlx::Row;
 
 use crate::turns::summary_from_row;
@@ -11,49 +10,6 @@ use crate::{Store, StoreError};
 
 /// The profile everyone uses until profiles can be chosen.
 pub const DEFAULT_PROFILE: i64 = 1;
-
-/// A session as the History list shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionSummary {
-    pub id: String,
-    pub started_at: String,
-    pub ended_at: Option<String>,
-    pub status: String,
-    pub turns: u32,
-    pub average_score: Option<f32>,
-    /// The roles of the questions answered ("backend, general").
-    pub roles: Vec<String>,
-}
-
-/// What the History list is narrowed to; every field is optional.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct SessionFilter {
-    /// A question role, as in the bank ("backend").
-    pub role: Option<String>,
-    /// RFC 3339 bounds on the start.
-    pub since: Option<String>,
-    pub until: Option<String>,
-    /// Bounds on the average score.
-    pub min_score: Option<f32>,
-    pub max_score: Option<f32>,
-    /// Words in a question or transcript.
-    pub search: Option<String>,
-}
-
-/// A session and its turns, oldest first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionDetail {
-    pub session: SessionSummary,
-    pub turns: Vec<TurnSummary>,
-}
-
-/// What a deletion removed from the database; the caller removes the audio files.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Deleted {
-    pub sessions: u64,
-    pub turns: u64,
-    pub audio_paths: Vec<String>,
-}
 
 /// Sessions (`s`, from the table or a page of it) with their turn counts, average score and
 /// roles; the caller adds `WHERE`, `GROUP BY` and the rest.

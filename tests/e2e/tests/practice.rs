@@ -153,7 +153,8 @@ async fn a_spoken_answer_gets_feedback_and_is_kept_in_history() {
     // Second run: the turn survived the restart.
     let client = driver.launch_app().await;
     navigate(&client, "#nav-history").await;
-    let item = wait_for_text(&client, ".history-item", Duration::from_secs(20), |text| {
+    click(&client, "#session-list .open-session").await;
+    let item = wait_for_text(&client, ".history-turn", Duration::from_secs(20), |text| {
         !text.is_empty()
     })
     .await;

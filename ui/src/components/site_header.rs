@@ -24,6 +24,14 @@ pub fn SiteHeader(state: AppState) -> impl IntoView {
                     <li>
                         <NavButton
                             state
+                            id="nav-progress"
+                            screen=Screen::Progress
+                            text=t("ui.nav.progress")
+                        />
+                    </li>
+                    <li>
+                        <NavButton
+                            state
                             id="nav-resume"
                             screen=Screen::Resume
                             text=t("ui.nav.resume")

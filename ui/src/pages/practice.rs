@@ -4,6 +4,10 @@ mod level_meter;
 mod metrics;
 mod typed_answer;
 
+// Shown again for saved answers on the History screen.
+pub(crate) use coach_details::CoachDetails;
+pub(crate) use metrics::MetricsList;
+
 use aira_protocol::{
     CommandError, FeedbackDelta, InputLevel, PracticeQuestion, RecordingMode, RecordingUpdate,
     TurnResult,

@@ -102,3 +102,96 @@ fn remove_audio(paths: &[String]) {
         }
     }
 }
+
+/// At most this many sessions are charted: enough to see a trend, few enough to draw.
+const PROGRESS_SESSIONS: u32 = 100;
+
+impl Engine {
+    /// One page of sessions, newest first, and whether another page follows.
+    pub async fn sessions_page(
+        &self,
+        filter: &aira_store::SessionFilter,
+        offset: u32,
+        limit: u32,
+    ) -> Result<aira_protocol::SessionsOutput, RuntimeError> {
+        // One more than asked tells whether there is another page without counting them all.
+        let mut sessions = self
+            .store
+            .sessions(filter, offset, limit.saturating_add(1))
+            .await?;
+        let has_more = sessions.len() > limit as usize;
+        sessions.truncate(limit as usize);
+        Ok(aira_protocol::SessionsOutput { sessions, has_more })
+    }
+
+    /// A session with each turn's question, feedback, figures and whether its recording
+    /// is kept.
+    pub async fn session_view(
+        &self,
+        id: &str,
+    ) -> Result<aira_protocol::SessionOutput, RuntimeError> {
+        let detail = self.session(id).await?;
+        let turns = self.store.session_turns(id).await?;
+        Ok(aira_protocol::SessionOutput {
+            session: detail.session,
+            turns,
+        })
+    }
+
+    /// Per-session figures of the most recent sessions, oldest first, for the charts.
+    pub async fn progress(
+        &self,
+        filter: &aira_protocol::ProgressFilter,
+    ) -> Result<Vec<aira_protocol::SessionProgress>, RuntimeError> {
+        Ok(self.store.progress(filter, PROGRESS_SESSIONS).await?)
+    }
+
+    /// The roles and kinds of the bank's questions, sorted, for the filters.
+    pub fn question_categories(&self) -> aira_protocol::QuestionCategoriesOutput {
+        let mut roles: Vec<String> = self
+            .questions()
+            .iter()
+            .map(|question| question.role.clone())
+            .collect();
+        roles.sort();
+        roles.dedup();
+        let mut kinds: Vec<String> = self
+            .questions()
+            .iter()
+            .map(|question| question.kind.clone())
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        aira_protocol::QuestionCategoriesOutput { roles, kinds }
+    }
+
+    /// Starts playing a turn's recorded answer through the player the voice uses, so
+    /// [`Engine::stop_speaking`] stops it and the two never talk over each other. Returns
+    /// its length, or `None` when the turn kept no recording (typed, or removed by the
+    /// retention period).
+    pub async fn play_recording(&self, turn_id: i64) -> Result<Option<f32>, RuntimeError> {
+        let Some(path) = self.store.turn_recording(turn_id).await? else {
+            return Ok(None);
+        };
+        let samples = super::decode(Path::new(&path)).await?;
+        let seconds = samples.len() as f32 / aira_audio::SPEECH_SAMPLE_RATE as f32;
+        self.stop_speaking();
+        let player = std::sync::Arc::clone(&self.player);
+        // Starting playback waits on the player's thread; its end is not waited for.
+        tokio::task::spawn_blocking(move || {
+            player
+                .play(samples, aira_audio::SPEECH_SAMPLE_RATE)
+                .map(|_finished| ())
+        })
+        .await
+        .map_err(|error| RuntimeError::Internal(error.to_string()))?
+        .map_err(|error| match error {
+            // Said as "no speaker", as when the voice cannot play.
+            aira_audio::AudioError::NoOutput(reason) => {
+                RuntimeError::Speak(aira_core::ports::SpeakError::NoOutput(reason))
+            }
+            other => RuntimeError::Audio(other),
+        })?;
+        Ok(Some(seconds))
+    }
+}

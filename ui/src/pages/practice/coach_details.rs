@@ -9,27 +9,35 @@ use leptos::prelude::*;
 use crate::i18n::{t, t_with};
 
 #[component]
-pub fn CoachDetails(feedback: Feedback) -> impl IntoView {
+pub fn CoachDetails(
+    feedback: Feedback,
+    /// Added to every id, where several answers' feedback shows on one page (History).
+    #[prop(optional)]
+    id_suffix: String,
+) -> impl IntoView {
+    let id = |name: &str| format!("{name}{id_suffix}");
     let accuracy = feedback.technical_accuracy.map(|accuracy| {
         let verdict = t(&format!("feedback.accuracy.{}", accuracy.verdict.as_str()));
         view! {
             <h3>{t("feedback.heading.accuracy")}</h3>
-            <p id="technical-accuracy">
+            <p id=id("technical-accuracy")>
                 <strong>{verdict}</strong> " " {accuracy.reason}
             </p>
         }
     });
-    let star = feedback.star.map(|star| view! { <StarList star=star /> });
+    let star = feedback
+        .star
+        .map(|star| view! { <StarList star=star id=id("star") /> });
     let better_answer = feedback.better_answer.map(|text| {
         view! {
             <h3>{t("feedback.heading.better_answer")}</h3>
-            <p id="better-answer" class="transcript">{text}</p>
+            <p id=id("better-answer") class="transcript">{text}</p>
         }
     });
     let follow_up = feedback.follow_up.map(|question| {
         view! {
             <h3>{t("feedback.heading.follow_up")}</h3>
-            <p id="follow-up">{question}</p>
+            <p id=id("follow-up")>{question}</p>
         }
     });
     let usage = feedback.usage.map(|usage| {
@@ -41,21 +49,21 @@ pub fn CoachDetails(feedback: Feedback) -> impl IntoView {
                 ("cost", &format!("{:.4}", usage.estimated_cost_usd)),
             ],
         );
-        view! { <p id="coach-usage" class="engines">{sentence}</p> }
+        view! { <p id=id("coach-usage") class="engines">{sentence}</p> }
     });
     // Said in words whenever the chosen cloud coach did not answer, so a change of coach
     // is never silent.
     let fallback = feedback.fallback.map(|reason| {
         view! {
-            <p id="coached-offline-note" class="engines">
+            <p id=id("coached-offline-note") class="engines">
                 {t_with("feedback.coached_offline", &[("reason", &reason)])}
             </p>
         }
     });
     view! {
         {accuracy}
-        <Items id="strengths" heading="feedback.heading.strengths" items=feedback.strengths />
-        <Items id="improvements" heading="feedback.heading.improvements" items=feedback.improvements />
+        <Items id=id("strengths") heading="feedback.heading.strengths" items=feedback.strengths />
+        <Items id=id("improvements") heading="feedback.heading.improvements" items=feedback.improvements />
         {star}
         {better_answer}
         {follow_up}
@@ -66,7 +74,7 @@ pub fn CoachDetails(feedback: Feedback) -> impl IntoView {
 
 /// A headed list; nothing at all when there are no items.
 #[component]
-fn Items(id: &'static str, heading: &'static str, items: Vec<String>) -> impl IntoView {
+fn Items(id: String, heading: &'static str, items: Vec<String>) -> impl IntoView {
     (!items.is_empty()).then(|| {
         view! {
             <h3>{t(heading)}</h3>
@@ -77,7 +85,7 @@ fn Items(id: &'static str, heading: &'static str, items: Vec<String>) -> impl In
 
 /// The four STAR parts as a description list, "not heard" where the answer left one out.
 #[component]
-fn StarList(star: StarBreakdown) -> impl IntoView {
+fn StarList(star: StarBreakdown, id: String) -> impl IntoView {
     let parts = [
         ("analytics.star.situation", star.situation),
         ("analytics.star.task", star.task),
@@ -86,7 +94,7 @@ fn StarList(star: StarBreakdown) -> impl IntoView {
     ];
     view! {
         <h3>{t("feedback.heading.star")}</h3>
-        <dl id="star" class="metrics">
+        <dl id=id class="metrics">
             {parts
                 .into_iter()
                 .map(|(label, told)| {

@@ -7,7 +7,12 @@ use crate::i18n::{t, t_with};
 /// Delivery figures as a description list: each label stays paired with its value for
 /// screen readers, and the layout reflows at narrow widths.
 #[component]
-pub fn MetricsList(metrics: Metrics) -> impl IntoView {
+pub fn MetricsList(
+    metrics: Metrics,
+    /// Added to the list's id, where several answers' figures show on one page (History).
+    #[prop(optional)]
+    id_suffix: String,
+) -> impl IntoView {
     let rows = [
         (
             t("ui.metrics.duration"),
@@ -33,7 +38,7 @@ pub fn MetricsList(metrics: Metrics) -> impl IntoView {
         ),
     ];
     view! {
-        <dl id="metrics" class="metrics">
+        <dl id=format!("metrics{id_suffix}") class="metrics">
             {rows
                 .into_iter()
                 .map(|(label, value)| {
