@@ -53,7 +53,7 @@ impl Store {
         if let Some(search) = &filter.search {
             conditions.push(
                 "EXISTS (SELECT 1 FROM turns w WHERE w.session_id = s.id
-                         AND (w.question_json LIKE ? ESCAPE '\\' OR w.transcript LIKE ? ESCAPE '\\'))"
+                         AND (json_extract(w.question_json, '$.text') LIKE ? ESCAPE '\\' OR w.transcript LIKE ? ESCAPE '\\'))"
                     .into(),
             );
             let escaped = search

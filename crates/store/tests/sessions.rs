@@ -197,6 +197,12 @@ async fn history_is_newest_first_paged_and_filtered() -> TestResult {
         ..SessionFilter::default()
     };
     assert_eq!(ids(store.sessions(&search, 0, 10).await?), ["friday"]);
+    // Only what the user saw or said is searched: not the rubric's hidden key points.
+    let key_point = SessionFilter {
+        search: Some("a point".into()),
+        ..SessionFilter::default()
+    };
+    assert!(store.sessions(&key_point, 0, 10).await?.is_empty());
     // LIKE's wildcards are searched for, not obeyed.
     let wildcard = SessionFilter {
         search: Some("%".into()),
