@@ -11,6 +11,7 @@ pub mod history;
 pub mod models;
 pub mod practice;
 pub mod preferences;
+pub mod profiles;
 pub mod recording;
 pub mod recovery;
 pub mod resume;

@@ -6,12 +6,12 @@ use aira_protocol::{
     FeedbackDelta, ImportDocumentInput, ImportModelInput, ImportSource, InputDevicesOutput,
     InstalledModelInfo, ModelNameInput, ModelProgress, ModelsOutput, PasteDocumentInput,
     PlayRecordingInput, PlayRecordingOutput, PracticeQuestion, Preferences, PreferencesPatch,
-    ProgressFilter, ProgressInput, ProgressOutput, QuestionCategoriesOutput, RecoachOutput,
-    RecordingUpdate, RedactedDocument, SessionFilter, SessionIdInput, SessionInput, SessionOutput,
-    SessionsInput, SessionsOutput, SpeakInput, SpokenWord, StartAfreshOutput, StartPracticeInput,
-    StartRecordingInput, StartRecordingOutput, StopRecordingInput, SubmitAnswerFileInput,
-    SubmitTypedAnswerInput, TurnResult, UnfinishedSessionsOutput, VoicesOutput,
-    WriteQuestionsInput, WrittenQuestionInfo,
+    ProfileInfo, ProfileNameInput, ProfilesOutput, ProgressFilter, ProgressInput, ProgressOutput,
+    QuestionCategoriesOutput, RecoachOutput, RecordingUpdate, RedactedDocument, SessionFilter,
+    SessionIdInput, SessionInput, SessionOutput, SessionsInput, SessionsOutput, SpeakInput,
+    SpokenWord, StartAfreshOutput, StartPracticeInput, StartRecordingInput, StartRecordingOutput,
+    StopRecordingInput, SubmitAnswerFileInput, SubmitTypedAnswerInput, TurnResult,
+    UnfinishedSessionsOutput, VoicesOutput, WriteQuestionsInput, WrittenQuestionInfo,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -94,6 +94,19 @@ pub async fn app_status() -> Result<AppStatus, CommandError> {
 /// Picks this question, or a random one; the backend also starts reading it aloud.
 pub async fn start_practice(question_id: Option<String>) -> Result<PracticeQuestion, CommandError> {
     call_with_input("start_practice", StartPracticeInput { question_id }).await
+}
+
+pub async fn profiles() -> Result<ProfilesOutput, CommandError> {
+    call("profiles", js_sys::Object::new().into()).await
+}
+
+pub async fn add_profile(name: String) -> Result<ProfileInfo, CommandError> {
+    call_with_input("add_profile", ProfileNameInput { name }).await
+}
+
+/// Practises as this profile from now on (a new session starts).
+pub async fn use_profile(name: String) -> Result<ProfileInfo, CommandError> {
+    call_with_input("use_profile", ProfileNameInput { name }).await
 }
 
 /// Sessions an earlier run left open (a crash, a kill), to go on with or set aside.

@@ -20,6 +20,11 @@ pub struct Arguments {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Practise, list and export as this profile (see `aira profiles`) [default: the one
+    /// chosen in the app, else "default"]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -58,6 +63,11 @@ pub enum Command {
         /// Add the answer to a session an earlier run left open (see `aira recover`)
         #[arg(long, value_name = "ID")]
         continue_session: Option<String>,
+    },
+    /// The people who practise on this computer, each with a history of their own
+    Profiles {
+        #[command(subcommand)]
+        command: Option<ProfilesCommand>,
     },
     /// Save and coach the answers an earlier run left unfinished (a crash, a kill, a power
     /// cut) and list the sessions it left open
@@ -319,4 +329,12 @@ fn parse_rate(text: &str) -> Result<f32, String> {
     } else {
         Err(format!("{rate} is outside 0.5 to 2.0"))
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfilesCommand {
+    /// List the profiles and the one in use (the default)
+    List,
+    /// Add a profile (1 to 40 characters, not already taken)
+    Add { name: String },
 }

@@ -16,6 +16,8 @@ pub fn for_error(code: ErrorCode) -> ExitCode {
         | ErrorCode::FileNotFound
         | ErrorCode::UnknownQuestion
         | ErrorCode::UnknownSession
+        | ErrorCode::UnknownProfile
+        | ErrorCode::ProfileRefused
         | ErrorCode::ImportRefused
         | ErrorCode::EmptyAnswer
         | ErrorCode::EmptyText

@@ -6,6 +6,7 @@ mod exit_code;
 mod listen;
 mod models;
 mod output;
+mod profiles;
 mod progress;
 mod recovery;
 mod resume;
@@ -47,6 +48,7 @@ fn main() -> ExitCode {
 /// code; any other failure is an `Err`, printed by the caller.
 async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeError> {
     let mut settings = Settings::resolve(arguments.data_dir, arguments.model, None);
+    settings.profile = arguments.profile.or(settings.profile);
     if let Command::Transcribe {
         language, threads, ..
     } = &arguments.command
@@ -157,6 +159,7 @@ async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeE
         },
         Command::Resume { command } => resume::run(&engine, command, output).await,
         Command::Recover => recovery::recover(&engine, output).await,
+        Command::Profiles { command } => profiles::run(&engine, command, output).await,
         Command::Sessions {
             role,
             since,

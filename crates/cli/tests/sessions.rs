@@ -338,3 +338,76 @@ fn a_session_prints_as_a_pdf_report_that_renders() {
     );
     assert_eq!(unknown.status.code(), Some(3));
 }
+
+/// Two people on one computer: `--profile` keeps their sessions, deletion and exports apart.
+#[test]
+fn each_profile_keeps_its_own_sessions() {
+    let data = folder();
+    let typed = |profile: Option<&str>, answer: &str| {
+        let mut arguments = vec!["--json"];
+        if let Some(profile) = profile {
+            arguments.extend(["--profile", profile]);
+        }
+        arguments.extend([
+            "practice",
+            "--question-id",
+            "sw-rest-api",
+            "--answer-text",
+            answer,
+        ]);
+        let output = aira(data.path(), &arguments);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+    };
+    typed(None, "Resources, verbs and status codes.");
+    let added = json_of(&aira(data.path(), &["--json", "profiles", "add", "Ravi"]));
+    assert_eq!(added["name"], "Ravi");
+    let taken = aira(data.path(), &["--json", "profiles", "add", "ravi"]);
+    assert_eq!(taken.status.code(), Some(3));
+    assert_eq!(json_of(&taken)["error"]["code"], "profile_refused");
+    typed(Some("Ravi"), "I built a REST API for a canteen app.");
+
+    let sessions_of = |profile: &str| {
+        json_of(&aira(
+            data.path(),
+            &["--json", "--profile", profile, "sessions"],
+        ))
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+    };
+    let ravi = sessions_of("Ravi");
+    let default = sessions_of("default");
+    assert_eq!((ravi.len(), default.len()), (1, 1));
+    assert_ne!(ravi[0]["id"], default[0]["id"]);
+    let unknown = aira(data.path(), &["--json", "--profile", "Nobody", "sessions"]);
+    assert_eq!(unknown.status.code(), Some(3));
+    assert_eq!(json_of(&unknown)["error"]["code"], "unknown_profile");
+
+    let deleted = json_of(&aira(
+        data.path(),
+        &["--json", "--profile", "Ravi", "delete", "--all", "--yes"],
+    ));
+    assert_eq!(deleted["sessions"], 1, "{deleted}");
+    assert!(sessions_of("Ravi").is_empty());
+    assert_eq!(
+        sessions_of("default").len(),
+        1,
+        "the other person's history stays"
+    );
+    let listed = json_of(&aira(data.path(), &["--json", "profiles"]));
+    assert_eq!(listed["current"], "default");
+    let names: Vec<&str> = listed["profiles"]
+        .as_array()
+        .map(|profiles| {
+            profiles
+                .iter()
+                .filter_map(|profile| profile["name"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(names, ["default", "Ravi"]);
+}

@@ -35,6 +35,10 @@ pub enum ErrorCode {
     DiskFull,
     /// The history file is damaged; a copy was kept, and a fresh start is offered.
     DatabaseDamaged,
+    /// No profile has the name given.
+    UnknownProfile,
+    /// A profile name that is empty, too long, or already taken.
+    ProfileRefused,
     /// A file the user named could not be opened.
     FileNotFound,
     /// No model has the name given: not in the catalog, or not installed.
@@ -87,7 +91,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 38] = [
+    pub const ALL: [ErrorCode; 40] = [
         ErrorCode::NoMicrophone,
         ErrorCode::ModelMissing,
         ErrorCode::ModelInvalid,
@@ -103,6 +107,8 @@ impl ErrorCode {
         ErrorCode::Storage,
         ErrorCode::DiskFull,
         ErrorCode::DatabaseDamaged,
+        ErrorCode::UnknownProfile,
+        ErrorCode::ProfileRefused,
         ErrorCode::FileNotFound,
         ErrorCode::ModelNotFound,
         ErrorCode::ModelExists,
@@ -146,6 +152,8 @@ impl ErrorCode {
             ErrorCode::Storage => "storage",
             ErrorCode::DiskFull => "disk_full",
             ErrorCode::DatabaseDamaged => "database_damaged",
+            ErrorCode::UnknownProfile => "unknown_profile",
+            ErrorCode::ProfileRefused => "profile_refused",
             ErrorCode::FileNotFound => "file_not_found",
             ErrorCode::ModelNotFound => "model_not_found",
             ErrorCode::ModelExists => "model_exists",

@@ -10,6 +10,7 @@ mod history;
 mod models;
 mod practice;
 mod preferences;
+mod profiles;
 mod progress;
 mod recording;
 mod recovery;
@@ -36,6 +37,10 @@ pub use practice::{
 pub use preferences::{
     DEFAULT_AUDIO_RETENTION_DAYS, DEFAULT_BEDROCK_MODEL, EnginePolicy, LEGACY_BEDROCK_MODEL,
     Preferences, PreferencesPatch, SUGGESTED_BEDROCK_MODELS,
+};
+pub use profiles::{
+    DEFAULT_PROFILE_NAME, MOST_PROFILE_NAME_CHARACTERS, ProfileInfo, ProfileNameInput,
+    ProfilesOutput,
 };
 pub use progress::{
     Direction, ProgressFilter, ProgressInput, ProgressOutput, ProgressSummary, SUMMARY_SESSIONS,

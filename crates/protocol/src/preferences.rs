@@ -102,6 +102,9 @@ pub struct Preferences {
     /// Recordings of coached answers older than this are deleted (their transcripts and
     /// feedback stay); `None` keeps them for ever. 1 to 3650.
     pub audio_retention_days: Option<u32>,
+    /// Who practises on this computer (a profile's name); `None`: the default profile.
+    /// Chosen through `use_profile`, which checks the profile exists.
+    pub profile: Option<String>,
 }
 
 impl Default for Preferences {
@@ -122,6 +125,7 @@ impl Default for Preferences {
             speech_rate: 1.0,
             speech_volume: 1.0,
             audio_retention_days: Some(DEFAULT_AUDIO_RETENTION_DAYS),
+            profile: None,
         }
     }
 }
@@ -164,6 +168,10 @@ pub struct PreferencesPatch {
     /// `Some(None)` keeps recordings for ever.
     #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
     pub audio_retention_days: Option<Option<u32>>,
+    /// Set by the engine's `use_profile` only (the profile must exist); ignored in
+    /// `update_preferences`.
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Option<String>>,
 }
 
 /// Tells a field that is absent (leave it) from one that is `null` (clear it).
@@ -242,6 +250,9 @@ impl Preferences {
         }
         if let Some(days) = patch.audio_retention_days {
             self.audio_retention_days = days.map(|days| days.clamp(1, 3_650));
+        }
+        if let Some(profile) = patch.profile {
+            self.profile = profile.filter(|profile| !profile.trim().is_empty());
         }
         if let Some(volume) = patch.speech_volume
             && volume.is_finite()

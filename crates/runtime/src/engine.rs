@@ -1,5 +1,6 @@
 mod coaching;
 mod history;
+mod profiles;
 mod recovery;
 mod report;
 mod resume;
@@ -206,6 +207,7 @@ impl Engine {
             live: Mutex::new(None),
             runtime: tokio::runtime::Handle::current(),
         };
+        engine.choose_profile_at_open().await?;
         // Recordings past the user's retention go at every start (transcripts stay).
         if let Err(error) = engine.clean_expired_audio().await {
             tracing::warn!(%error, "expired recordings could not be cleaned up");
@@ -324,12 +326,14 @@ impl Engine {
     }
 
     /// Changes and saves the user's choices; returns them as they now stand. A model is
-    /// chosen through [`ModelManager::use_model`], which checks it is installed.
+    /// chosen through [`ModelManager::use_model`], which checks it is installed, and a
+    /// profile through [`Engine::use_profile`], which checks it exists.
     pub fn update_preferences(
         &self,
         mut patch: PreferencesPatch,
     ) -> Result<Preferences, RuntimeError> {
         patch.model = None;
+        patch.profile = None;
         self.preferences.update(patch)
     }
 

@@ -78,6 +78,8 @@ impl RuntimeError {
                 TranscribeError::Cloud { kind, .. } => cloud_code(*kind),
             },
             RuntimeError::Store(StoreError::DiskFull(_)) => ErrorCode::DiskFull,
+            RuntimeError::Store(StoreError::UnknownProfile(_)) => ErrorCode::UnknownProfile,
+            RuntimeError::Store(StoreError::ProfileRefused(_)) => ErrorCode::ProfileRefused,
             RuntimeError::Store(StoreError::Damaged { .. }) => ErrorCode::DatabaseDamaged,
             RuntimeError::Store(_) => ErrorCode::Storage,
             RuntimeError::File { source, .. }

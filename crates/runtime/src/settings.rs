@@ -60,6 +60,9 @@ pub struct Settings {
     /// A JSON catalog that replaces the built-in list of downloadable models, for a mirror
     /// that serves other files, and for tests. `AIRA_MODEL_CATALOG`; default none.
     pub model_catalog_file: Option<PathBuf>,
+    /// Who practises, by profile name (`--profile`, `AIRA_PROFILE`); wins over the
+    /// preference. It must exist (`aira profiles add NAME`).
+    pub profile: Option<String>,
 }
 
 impl Settings {
@@ -122,6 +125,10 @@ impl Settings {
             polly_ca_file: environment_path("AIRA_POLLY_CA_FILE"),
             piper_voice: environment_path("AIRA_PIPER_VOICE"),
             speech_rate: None,
+            profile: std::env::var("AIRA_PROFILE")
+                .ok()
+                .map(|profile| profile.trim().to_owned())
+                .filter(|profile| !profile.is_empty()),
         }
     }
 

@@ -16,7 +16,7 @@ mod validation;
 use reports::{write_csv, write_markdown};
 use validation::validate;
 
-use crate::{DEFAULT_PROFILE, Store, StoreError};
+use crate::{Store, StoreError};
 
 /// What the JSON says it is.
 pub const EXPORT_FORMAT: &str = "aira-history";
@@ -188,7 +188,7 @@ impl Store {
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
             )
             .bind(&session.id)
-            .bind(DEFAULT_PROFILE)
+            .bind(self.profile())
             .bind(&session.mode)
             .bind(&session.role)
             .bind(&session.kind)
@@ -245,6 +245,7 @@ impl Store {
         let rows = sqlx::query(
             "SELECT id, mode, role, kind, level, language, started_at, ended_at, status FROM sessions
              WHERE (?1 = 0 OR (started_at, id) > (?2, ?3)) AND (?5 IS NULL OR id = ?5)
+                 AND profile_id = ?6
              ORDER BY started_at, id LIMIT ?4",
         )
         .bind(i64::from(after.is_some()))
@@ -252,6 +253,7 @@ impl Store {
         .bind(id)
         .bind(PAGE)
         .bind(only)
+        .bind(self.profile())
         .fetch_all(self.pool())
         .await?;
         rows.iter()

@@ -4,6 +4,7 @@
 mod coaching_queue;
 mod damage;
 mod export;
+mod profiles;
 mod progress;
 mod recovery;
 mod session_turns;
@@ -43,6 +44,11 @@ pub enum StoreError {
     /// No room left on the disk; nothing was half written (SQLite rolls back).
     #[error("the disk is full: {0}")]
     DiskFull(String),
+    /// A profile name that cannot be used (empty, too long, taken).
+    #[error("{0}")]
+    ProfileRefused(String),
+    #[error("there is no profile named {0:?}")]
+    UnknownProfile(String),
     #[error("{path}: {source}")]
     File {
         path: PathBuf,
@@ -61,9 +67,13 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
+/// The database. Cheap to clone; every clone shares the pool and the profile in use.
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// Whose sessions are read and written: sessions, progress, exports and deletion are
+    /// a profile's own.
+    profile: std::sync::Arc<std::sync::atomic::AtomicI64>,
 }
 
 impl Store {
@@ -155,7 +165,10 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            profile: std::sync::Arc::new(std::sync::atomic::AtomicI64::new(DEFAULT_PROFILE)),
+        })
     }
 
     /// Moves everything in the WAL into the database file, then closes every connection:
@@ -172,5 +185,10 @@ impl Store {
 
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// The profile in use (see [`Store::use_profile`]).
+    pub fn profile(&self) -> i64 {
+        self.profile.load(std::sync::atomic::Ordering::Relaxed)
     }
 }

@@ -4,7 +4,7 @@
 use aira_protocol::{ProgressFilter, SessionProgress};
 use sqlx::Row;
 
-use crate::{DEFAULT_PROFILE, Store, StoreError};
+use crate::{Store, StoreError};
 
 /// The answers a filter keeps, over turns aliased `t`: coached ones of the role and kind
 /// asked for (`?2`, `?3`; NULL keeps every one).
@@ -44,7 +44,7 @@ impl Store {
              ORDER BY chosen.started_at, chosen.id"
         );
         let rows = sqlx::query(&sql)
-            .bind(DEFAULT_PROFILE)
+            .bind(self.profile())
             .bind(filter.role.as_deref())
             .bind(filter.kind.as_deref())
             .bind(i64::from(limit))

@@ -5,7 +5,7 @@ use aira_protocol::{AnswerSource, PracticeQuestion};
 use sqlx::Row;
 
 use crate::sessions::{SESSION_COLUMNS, session_from_row};
-use crate::{DEFAULT_PROFILE, SessionSummary, Store, StoreError};
+use crate::{SessionSummary, Store, StoreError};
 
 /// A turn saved before transcription or coaching that never got further.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,14 +23,19 @@ pub struct UnfinishedTurn {
 
 impl Store {
     /// Sessions still marked active, newest first: the running ones and those a crash or
-    /// a killed process left behind (the caller tells them apart).
-    pub async fn active_sessions(&self) -> Result<Vec<SessionSummary>, StoreError> {
+    /// a killed process left behind (the caller tells them apart). Of this profile, or of
+    /// every profile (answers are recovered whoever gave them).
+    pub async fn active_sessions(
+        &self,
+        every_profile: bool,
+    ) -> Result<Vec<SessionSummary>, StoreError> {
         let rows = sqlx::query(&format!(
             "{SESSION_COLUMNS} FROM sessions s LEFT JOIN turns t ON t.session_id = s.id
-             WHERE s.profile_id = ? AND s.status = 'active'
+             WHERE (?1 OR s.profile_id = ?2) AND s.status = 'active'
              GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"
         ))
-        .bind(DEFAULT_PROFILE)
+        .bind(every_profile)
+        .bind(self.profile())
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(session_from_row).collect()

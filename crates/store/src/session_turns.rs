@@ -13,9 +13,12 @@ impl Store {
         let rows = sqlx::query(
             "SELECT id, created_at, question_id, question_json, status, score, metrics_json,
                     transcript, error, feedback_json, source, audio_path
-             FROM turns WHERE session_id = ? ORDER BY created_at, id",
+             FROM turns WHERE session_id = ?
+                 AND session_id IN (SELECT id FROM sessions WHERE profile_id = ?)
+             ORDER BY created_at, id",
         )
         .bind(session_id)
+        .bind(self.profile())
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(detail_from_row).collect()
@@ -24,11 +27,14 @@ impl Store {
     /// Where a turn's recording is kept; `None` for a typed answer, one whose recording
     /// the retention period removed, or no such turn.
     pub async fn turn_recording(&self, turn_id: i64) -> Result<Option<String>, StoreError> {
-        let path: Option<String> =
-            sqlx::query_scalar("SELECT audio_path FROM turns WHERE id = ? AND audio_path <> ''")
-                .bind(turn_id)
-                .fetch_optional(self.pool())
-                .await?;
+        let path: Option<String> = sqlx::query_scalar(
+            "SELECT audio_path FROM turns WHERE id = ? AND audio_path <> ''
+                     AND session_id IN (SELECT id FROM sessions WHERE profile_id = ?)",
+        )
+        .bind(turn_id)
+        .bind(self.profile())
+        .fetch_optional(self.pool())
+        .await?;
         Ok(path)
     }
 }

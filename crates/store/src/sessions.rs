@@ -78,7 +78,7 @@ impl Store {
              {SESSION_COLUMNS} FROM s LEFT JOIN turns t ON t.session_id = s.id
              GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"
         );
-        let mut query = sqlx::query(&sql).bind(DEFAULT_PROFILE);
+        let mut query = sqlx::query(&sql).bind(self.profile());
         if let Some(since) = &filter.since {
             query = query.bind(since);
         }
@@ -109,9 +109,10 @@ impl Store {
     pub async fn session(&self, id: &str) -> Result<Option<SessionDetail>, StoreError> {
         let row = sqlx::query(&format!(
             "{SESSION_COLUMNS} FROM sessions s LEFT JOIN turns t ON t.session_id = s.id
-             WHERE s.id = ? GROUP BY s.id"
+             WHERE s.id = ? AND s.profile_id = ? GROUP BY s.id"
         ))
         .bind(id)
+        .bind(self.profile())
         .fetch_optional(self.pool())
         .await?;
         let Some(row) = row else { return Ok(None) };
@@ -143,17 +144,25 @@ impl Store {
     /// Deletes one session (`Some`) or all of them (`None`), with their turns.
     async fn delete(&self, session: Option<&str>) -> Result<Deleted, StoreError> {
         let mut transaction = self.pool().begin().await?;
-        let audio_paths = audio_paths(&mut transaction, session).await?;
-        let turns = sqlx::query("DELETE FROM turns WHERE ?1 IS NULL OR session_id = ?1")
-            .bind(session)
-            .execute(&mut *transaction)
-            .await?
-            .rows_affected();
-        let sessions = sqlx::query("DELETE FROM sessions WHERE ?1 IS NULL OR id = ?1")
-            .bind(session)
-            .execute(&mut *transaction)
-            .await?
-            .rows_affected();
+        let profile = self.profile();
+        let audio_paths = audio_paths(&mut transaction, session, profile).await?;
+        // Only this profile's: another person's history on the same computer stays.
+        let turns = sqlx::query(
+            "DELETE FROM turns WHERE (?1 IS NULL OR session_id = ?1)
+                 AND session_id IN (SELECT id FROM sessions WHERE profile_id = ?2)",
+        )
+        .bind(session)
+        .bind(profile)
+        .execute(&mut *transaction)
+        .await?
+        .rows_affected();
+        let sessions =
+            sqlx::query("DELETE FROM sessions WHERE (?1 IS NULL OR id = ?1) AND profile_id = ?2")
+                .bind(session)
+                .bind(profile)
+                .execute(&mut *transaction)
+                .await?
+                .rows_affected();
         transaction.commit().await?;
         Ok(Deleted {
             sessions,
@@ -196,11 +205,14 @@ impl Store {
 async fn audio_paths(
     transaction: &mut sqlx::SqliteConnection,
     session: Option<&str>,
+    profile: i64,
 ) -> Result<Vec<String>, StoreError> {
     let rows = sqlx::query(
-        "SELECT audio_path FROM turns WHERE audio_path <> '' AND (?1 IS NULL OR session_id = ?1)",
+        "SELECT audio_path FROM turns WHERE audio_path <> '' AND (?1 IS NULL OR session_id = ?1)
+             AND session_id IN (SELECT id FROM sessions WHERE profile_id = ?2)",
     )
     .bind(session)
+    .bind(profile)
     .fetch_all(&mut *transaction)
     .await?;
     rows.iter()

@@ -52,7 +52,7 @@ impl Store {
              ON CONFLICT (id) DO NOTHING",
         )
         .bind(turn.session_id)
-        .bind(crate::DEFAULT_PROFILE)
+        .bind(self.profile())
         .bind(turn.created_at)
         .execute(&mut *transaction)
         .await?;
@@ -111,8 +111,10 @@ impl Store {
     pub async fn history(&self, limit: u32) -> Result<Vec<TurnSummary>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, created_at, question_id, question_json, status, score, metrics_json, transcript, error
-             FROM turns ORDER BY created_at DESC, id DESC LIMIT ?",
+             FROM turns WHERE session_id IN (SELECT id FROM sessions WHERE profile_id = ?)
+             ORDER BY created_at DESC, id DESC LIMIT ?",
         )
+        .bind(self.profile())
         .bind(i64::from(limit))
         .fetch_all(self.pool())
         .await?;

@@ -1,6 +1,7 @@
 mod coach_settings;
 mod coaching_queue;
 mod damaged_history;
+mod profiles;
 mod recording_settings;
 mod remembered;
 mod unfinished_sessions;
@@ -17,6 +18,7 @@ use crate::ipc;
 use crate::state::{AppState, Screen};
 use coach_settings::CoachSettings;
 use damaged_history::DamagedHistory;
+use profiles::ProfileChooser;
 use recording_settings::RecordingSettings;
 use unfinished_sessions::UnfinishedSessions;
 use voice_settings::VoiceSettings;
@@ -77,6 +79,7 @@ pub fn HomePage(state: AppState) -> impl IntoView {
                 .is_none()
                 .then(|| {
                     view! {
+                        <ProfileChooser state />
                         <RecordingSettings state />
                         <VoiceSettings state />
                         <CoachSettings state />

@@ -44,10 +44,15 @@ impl Engine {
     /// Sessions a crash or a kill left active, newest first (not this one, and none that
     /// another running app or CLI holds).
     pub async fn unfinished_sessions(&self) -> Result<Vec<SessionSummary>, RuntimeError> {
+        self.left_behind(false).await
+    }
+
+    /// Active sessions no running process holds, of this profile or of every profile.
+    async fn left_behind(&self, every_profile: bool) -> Result<Vec<SessionSummary>, RuntimeError> {
         let own = self.session_id();
         Ok(self
             .store
-            .active_sessions()
+            .active_sessions(every_profile)
             .await?
             .into_iter()
             .filter(|session| {
@@ -64,7 +69,8 @@ impl Engine {
             recordings_saved: self.save_left_behind_recordings().await?,
             ..Recovery::default()
         };
-        let sessions = self.unfinished_sessions().await?;
+        // Answers are coached whoever gave them; only this profile's sessions are offered.
+        let sessions = self.left_behind(true).await?;
         for session in &sessions {
             for turn in self.store.unfinished_turns(&session.id).await? {
                 let id = turn.id;
