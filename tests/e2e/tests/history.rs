@@ -351,7 +351,9 @@ async fn sessions_are_searched_opened_played_deleted_and_charted() {
         text.contains("Playing your recorded answer (2.0 seconds)")
     })
     .await;
-    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    // The whole 2 s tone, and the sink's latency: the player may start a little after
+    // the announcement.
+    tokio::time::sleep(Duration::from_millis(3_000)).await;
     let heard = listening.stop();
     click(&client, ".stop-recording").await;
     wait_for_text(&client, "#status", WAIT, |text| {
