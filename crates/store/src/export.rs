@@ -129,11 +129,11 @@ impl Store {
         let mut moved = Moved::default();
         let mut last: Option<(String, String)> = None;
         loop {
-            let page = self.session_page(last.as_ref(), only).await?;
-            let Some(final_row) = page.last() else { break };
-            last = Some((final_row.started_at.clone(), final_row.id.clone()));
-            for mut session in page {
-                session.turns = self.exported_turns(&session.id).await?;
+            let page = self.next_page_with_turns(&mut last, only).await?;
+            if page.is_empty() {
+                break;
+            }
+            for session in page {
                 moved.turns += session.turns.len() as u64;
                 match format {
                     ExportFormat::Json => {
@@ -223,15 +223,30 @@ impl Store {
         let mut sessions = Vec::new();
         let mut last: Option<(String, String)> = None;
         loop {
-            let page = self.session_page(last.as_ref(), only).await?;
-            let Some(final_row) = page.last() else { break };
-            last = Some((final_row.started_at.clone(), final_row.id.clone()));
-            for mut session in page {
-                session.turns = self.exported_turns(&session.id).await?;
-                sessions.push(session);
+            let page = self.next_page_with_turns(&mut last, only).await?;
+            if page.is_empty() {
+                break;
             }
+            sessions.extend(page);
         }
         Ok(sessions)
+    }
+
+    /// The next page of sessions after `last` (which it moves on), each with its turns;
+    /// empty at the end.
+    async fn next_page_with_turns(
+        &self,
+        last: &mut Option<(String, String)>,
+        only: Option<&str>,
+    ) -> Result<Vec<ExportedSession>, StoreError> {
+        let mut page = self.session_page(last.as_ref(), only).await?;
+        if let Some(final_row) = page.last() {
+            *last = Some((final_row.started_at.clone(), final_row.id.clone()));
+        }
+        for session in &mut page {
+            session.turns = self.exported_turns(&session.id).await?;
+        }
+        Ok(page)
     }
 
     /// The sessions after `after` (started_at, id) in export order, without their turns;
