@@ -1,16 +1,17 @@
-//! The real app killed with SIGKILL while coaching an answer, then started again: the
-//! answer is coached at start, Home offers the session left open, and going on with it
-//! adds the next answer to it. And a damaged history: Home says so, the damaged file is
-//! copied aside, and the app starts afresh only when asked.
+//! The real app killed with SIGKILL at each step of a turn — recording, transcribing,
+//! coaching, saving — then started again: the answer is saved and coached at start, Home
+//! offers the session left open, and going on with it adds the next answer to it. And a
+//! damaged history: Home says so, the damaged file is copied aside, and the app starts
+//! afresh only when asked.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use aira_e2e::page::{click, element, screenshot, wait_for_text};
-use aira_e2e::{TauriDriver, app_binary};
+use aira_e2e::{TauriDriver, VirtualMicrophone, app_binary};
 use aira_protocol::TurnStatus;
 use aira_store::{SessionFilter, Store};
-use aira_test_support::whisper_model;
+use aira_test_support::{speak_to_wav, whisper_model};
 
 const ANSWER: &str = "I would put the orders in a queue, so that the payment service can be \
     restarted without losing any order, and I would measure how long each order waits.";
@@ -53,6 +54,66 @@ fn app_process(signal: &Path) -> u32 {
         .unwrap_or_else(|| panic!("no running {} holds {wanted}", binary.display()))
 }
 
+/// Kills the app started with this hold signal in its environment, as a crash would.
+fn kill_app(signal: &Path) {
+    let pid = app_process(signal);
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .unwrap_or_else(|error| panic!("kill: {error}"));
+    assert!(killed.success(), "could not kill the app ({pid})");
+}
+
+/// Seconds of answer written to the recording journal so far.
+fn journalled_seconds(data: &Path) -> f64 {
+    std::fs::read_dir(data.join("audio").join("unsaved"))
+        .map(|files| {
+            files
+                .filter_map(Result::ok)
+                .filter(|file| {
+                    file.path()
+                        .extension()
+                        .is_some_and(|extension| extension == "pcm")
+                })
+                .filter_map(|file| file.metadata().ok())
+                .map(|metadata| metadata.len() as f64 / 32_000.0)
+                .fold(0.0, |total, seconds| total + seconds)
+        })
+        .unwrap_or(0.0)
+}
+
+/// Polls the killed app's database until its one answer is coached; returns the transcript.
+async fn coached_transcript(data: &Path) -> String {
+    let store = Store::open(&data.join("aira.sqlite3"))
+        .await
+        .unwrap_or_else(|error| panic!("{error}"));
+    let deadline = std::time::Instant::now() + Duration::from_secs(90);
+    loop {
+        let sessions = store
+            .sessions(&SessionFilter::default(), 0, 10)
+            .await
+            .unwrap_or_else(|error| panic!("{error}"));
+        if let Some(session) = sessions.first() {
+            let detail = store
+                .session(&session.id)
+                .await
+                .unwrap_or_else(|error| panic!("{error}"))
+                .unwrap_or_else(|| panic!("the session is gone"));
+            if let Some(turn) = detail.turns.first()
+                && turn.status == TurnStatus::Coached
+            {
+                store.close().await;
+                return turn.transcript.clone().unwrap_or_default().to_lowercase();
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the answer was never coached: {sessions:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
 async fn wait_for_file(path: &Path, limit: Duration) {
     let deadline = std::time::Instant::now() + limit;
     while !path.exists() {
@@ -83,13 +144,8 @@ async fn an_answer_cut_off_by_a_kill_is_coached_at_the_next_start_and_its_sessio
         .await;
         type_and_submit(&client, ANSWER).await;
         wait_for_file(&signal, Duration::from_secs(60)).await;
-        let pid = app_process(&signal);
-        let killed = std::process::Command::new("kill")
-            .args(["-KILL", &pid.to_string()])
-            .status()
-            .unwrap_or_else(|error| panic!("kill: {error}"));
-        assert!(killed.success(), "could not kill the app ({pid})");
-        println!("app {pid} killed while coaching");
+        kill_app(&signal);
+        println!("app killed while coaching");
         // The window is gone with its process; the WebDriver session with it.
         drop(client);
     }
@@ -225,4 +281,82 @@ async fn a_damaged_history_is_reported_kept_and_replaced_only_when_asked() {
         !text.trim().is_empty()
     })
     .await;
+}
+
+/// A spoken answer, through the virtual microphone, with the app killed while recording
+/// (9 s into the answer), while transcribing and while saving: at the next start the words
+/// said before the kill are transcribed, coached and kept, and the session is offered.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_spoken_answer_survives_the_app_killed_while_recording_transcribing_or_saving() {
+    const SPOKEN: &str = "In my last project I led a team of four students. We built a web \
+        application to track library books, and we delivered it two weeks early. Every \
+        member owned one part, and we met each morning for ten minutes.";
+    let fixtures = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    let answer = fixtures.path().join("answer.wav");
+    speak_to_wav(SPOKEN, &answer);
+    let microphone = VirtualMicrophone::start();
+    for step in ["recording", "transcribing", "saving"] {
+        let work = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+        let data = work.path().join("data");
+        let signal = work.path().join(format!("held-at-{step}"));
+        let mut environment = microphone.environment();
+        environment.extend(self::environment(&data));
+        let mut held = environment.clone();
+        held.push(("AIRA_TEST_HOLD_SIGNAL", signal.as_os_str().to_owned()));
+        if step != "recording" {
+            held.push(("AIRA_TEST_HOLD_AT", step.into()));
+        }
+        {
+            let driver = TauriDriver::start(&held);
+            let client = driver.launch_app().await;
+            click(&client, "#start-practice").await;
+            wait_for_text(&client, "#question-text", Duration::from_secs(20), |text| {
+                !text.trim().is_empty()
+            })
+            .await;
+            click(&client, "#start-recording").await;
+            wait_for_text(&client, "#status", Duration::from_secs(10), |text| {
+                text.contains("Recording")
+            })
+            .await;
+            let mut playback = microphone.play(&answer);
+            if step == "recording" {
+                let deadline = std::time::Instant::now() + Duration::from_secs(60);
+                while journalled_seconds(&data) < 9.0 {
+                    assert!(std::time::Instant::now() < deadline, "nothing journalled");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                assert!(playback.is_playing(), "the answer ended before the kill");
+            } else {
+                // Auto-stop ends the recording after the answer; the engine then holds.
+                wait_for_file(&signal, Duration::from_secs(90)).await;
+            }
+            kill_app(&signal);
+            println!(
+                "app killed while {step} ({:.1} s journalled)",
+                journalled_seconds(&data)
+            );
+            drop(client);
+        }
+        let driver = TauriDriver::start(&environment);
+        let client = driver.launch_app().await;
+        wait_for_text(
+            &client,
+            "#unfinished-sessions",
+            Duration::from_secs(30),
+            |text| text.contains("answers kept: 1"),
+        )
+        .await;
+        let transcript = coached_transcript(&data).await;
+        println!("killed while {step}; recovered: {transcript}");
+        assert!(
+            transcript.contains("library") && transcript.contains("application"),
+            "{step}: {transcript}"
+        );
+        assert_eq!(
+            journalled_seconds(&data),
+            0.0,
+            "{step}: the journal is gone once saved"
+        );
+    }
 }
