@@ -11,7 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use aira_test_support::sound_server::VirtualMicrophone;
-use aira_test_support::{speak_to_wav, whisper_model};
+use aira_test_support::{journalled_seconds, speak_to_wav, whisper_model};
 use common::{aira_command, folder, json_of, run};
 use serde_json::Value;
 
@@ -245,23 +245,7 @@ fn an_answer_cut_off_mid_recording_keeps_the_words_said_before_the_kill() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap_or_else(|error| panic!("could not start aira: {error}"));
-    let unsaved = data.path().join("audio").join("unsaved");
-    let journal_seconds = || -> f64 {
-        std::fs::read_dir(&unsaved)
-            .map(|files| {
-                files
-                    .filter_map(Result::ok)
-                    .filter(|file| {
-                        file.path()
-                            .extension()
-                            .is_some_and(|extension| extension == "pcm")
-                    })
-                    .filter_map(|file| file.metadata().ok())
-                    .map(|metadata| metadata.len() as f64 / 32_000.0)
-                    .sum()
-            })
-            .unwrap_or(0.0)
-    };
+    let journal_seconds = || journalled_seconds(data.path());
     wait_for("the recording to start", Duration::from_secs(60), || {
         journal_seconds() > 0.0
     });

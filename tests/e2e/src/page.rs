@@ -104,3 +104,20 @@ pub async fn wait_for_text(
         shot.display()
     );
 }
+
+/// Presses Start practice on Home and waits for the question; returns its text.
+pub async fn start_practice(client: &Client) -> String {
+    click(client, "#start-practice").await;
+    wait_for_text(
+        client,
+        "#question-text",
+        std::time::Duration::from_secs(20),
+        |text| !text.trim().is_empty(),
+    )
+    .await
+}
+
+/// Whether nothing on the page matches `css` now.
+pub async fn absent(client: &Client, css: &str) -> bool {
+    client.find(Locator::Css(css)).await.is_err()
+}

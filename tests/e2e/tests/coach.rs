@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use aira_e2e::page::{click, element, navigate, text_of, wait_for_text};
+use aira_e2e::page::{click, element, navigate, start_practice, text_of, wait_for_text};
 use aira_e2e::{Locator, TauriDriver, cloud_environment};
 use aira_test_support::bedrock_server::{BedrockServer, ConverseRequest, Reply};
 use serde_json::json;
@@ -42,11 +42,7 @@ async fn a_typed_answer_is_coached_by_bedrock_then_offline_when_it_refuses() {
     })
     .await;
 
-    click(&client, "#start-practice").await;
-    wait_for_text(&client, "#question-text", Duration::from_secs(20), |text| {
-        !text.trim().is_empty()
-    })
-    .await;
+    start_practice(&client).await;
     type_and_submit(&client, ANSWER).await;
     let score = wait_for_text(&client, "#score", Duration::from_secs(60), |text| {
         text.contains("/ 10")

@@ -7,11 +7,11 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use aira_e2e::page::{click, element, screenshot, wait_for_text};
+use aira_e2e::page::{absent, click, element, screenshot, start_practice, wait_for_text};
 use aira_e2e::{TauriDriver, VirtualMicrophone, app_binary};
 use aira_protocol::TurnStatus;
 use aira_store::{SessionFilter, Store};
-use aira_test_support::{speak_to_wav, whisper_model};
+use aira_test_support::{journalled_seconds, speak_to_wav, whisper_model};
 
 const ANSWER: &str = "I would put the orders in a queue, so that the payment service can be \
     restarted without losing any order, and I would measure how long each order waits.";
@@ -62,24 +62,6 @@ fn kill_app(signal: &Path) {
         .status()
         .unwrap_or_else(|error| panic!("kill: {error}"));
     assert!(killed.success(), "could not kill the app ({pid})");
-}
-
-/// Seconds of answer written to the recording journal so far.
-fn journalled_seconds(data: &Path) -> f64 {
-    std::fs::read_dir(data.join("audio").join("unsaved"))
-        .map(|files| {
-            files
-                .filter_map(Result::ok)
-                .filter(|file| {
-                    file.path()
-                        .extension()
-                        .is_some_and(|extension| extension == "pcm")
-                })
-                .filter_map(|file| file.metadata().ok())
-                .map(|metadata| metadata.len() as f64 / 32_000.0)
-                .fold(0.0, |total, seconds| total + seconds)
-        })
-        .unwrap_or(0.0)
 }
 
 /// Polls the killed app's database until its one answer is coached; returns the transcript.
@@ -137,11 +119,7 @@ async fn an_answer_cut_off_by_a_kill_is_coached_at_the_next_start_and_its_sessio
         held.push(("AIRA_TEST_HOLD_SIGNAL", signal.as_os_str().to_owned()));
         let driver = TauriDriver::start(&held);
         let client = driver.launch_app().await;
-        click(&client, "#start-practice").await;
-        wait_for_text(&client, "#question-text", Duration::from_secs(20), |text| {
-            !text.trim().is_empty()
-        })
-        .await;
+        start_practice(&client).await;
         type_and_submit(&client, ANSWER).await;
         wait_for_file(&signal, Duration::from_secs(60)).await;
         kill_app(&signal);
@@ -198,17 +176,10 @@ async fn an_answer_cut_off_by_a_kill_is_coached_at_the_next_start_and_its_sessio
     })
     .await;
     assert!(
-        client
-            .find(aira_e2e::Locator::Css("#unfinished-sessions"))
-            .await
-            .is_err(),
+        absent(&client, "#unfinished-sessions").await,
         "the panel goes once the session is taken up"
     );
-    click(&client, "#start-practice").await;
-    wait_for_text(&client, "#question-text", Duration::from_secs(20), |text| {
-        !text.trim().is_empty()
-    })
-    .await;
+    start_practice(&client).await;
     type_and_submit(&client, "A second answer, added to the same session.").await;
     wait_for_text(&client, "#score", Duration::from_secs(60), |text| {
         text.contains("/ 10")
@@ -270,17 +241,10 @@ async fn a_damaged_history_is_reported_kept_and_replaced_only_when_asked() {
     .await;
     wait_for_text(&client, "#setup-heading", Duration::from_secs(10), |_| true).await;
     assert!(
-        client
-            .find(aira_e2e::Locator::Css("#damaged-history"))
-            .await
-            .is_err(),
+        absent(&client, "#damaged-history").await,
         "Home is back to normal"
     );
-    click(&client, "#start-practice").await;
-    wait_for_text(&client, "#question-text", Duration::from_secs(20), |text| {
-        !text.trim().is_empty()
-    })
-    .await;
+    start_practice(&client).await;
 }
 
 /// A spoken answer, through the virtual microphone, with the app killed while recording
@@ -309,11 +273,7 @@ async fn a_spoken_answer_survives_the_app_killed_while_recording_transcribing_or
         {
             let driver = TauriDriver::start(&held);
             let client = driver.launch_app().await;
-            click(&client, "#start-practice").await;
-            wait_for_text(&client, "#question-text", Duration::from_secs(20), |text| {
-                !text.trim().is_empty()
-            })
-            .await;
+            start_practice(&client).await;
             click(&client, "#start-recording").await;
             wait_for_text(&client, "#status", Duration::from_secs(10), |text| {
                 text.contains("Recording")

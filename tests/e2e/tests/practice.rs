@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use aira_e2e::page::{click, navigate, text_of, wait_for_text};
+use aira_e2e::page::{click, navigate, start_practice, text_of, wait_for_text};
 use aira_e2e::{Locator, TauriDriver, VirtualMicrophone, artifacts_dir};
 use aira_test_support::{speak_to_wav, whisper_model, word_error_rate};
 
@@ -25,11 +25,7 @@ async fn a_spoken_answer_gets_feedback_and_is_kept_in_history() {
 
     // First run: one practice turn by voice.
     let client = driver.launch_app().await;
-    click(&client, "#start-practice").await;
-    let question = wait_for_text(&client, "#question-text", Duration::from_secs(20), |text| {
-        !text.trim().is_empty()
-    })
-    .await;
+    let question = start_practice(&client).await;
     click(&client, "#start-recording").await;
     wait_for_text(&client, "#status", Duration::from_secs(10), |text| {
         text.contains("Recording")
@@ -198,11 +194,7 @@ async fn without_a_microphone_recording_says_what_to_do() {
     })
     .await;
     assert!(setup.contains("text only"), "{setup}");
-    click(&client, "#start-practice").await;
-    wait_for_text(&client, "#question-text", Duration::from_secs(20), |text| {
-        !text.trim().is_empty()
-    })
-    .await;
+    start_practice(&client).await;
     let note = text_of(&client, ".question .note").await;
     assert!(note.contains("shown as text only"), "{note}");
     click(&client, "#start-recording").await;

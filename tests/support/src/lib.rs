@@ -225,6 +225,25 @@ pub fn word_error_rate(reference: &str, hypothesis: &str) -> f64 {
     previous[hypothesis.len()] as f64 / reference.len() as f64
 }
 
+/// Seconds of answer an app or CLI with this data folder has written to its recording
+/// journal (`audio/unsaved/*.pcm`, 16 kHz 16-bit mono) and not yet saved as an answer.
+pub fn journalled_seconds(data_dir: &Path) -> f64 {
+    std::fs::read_dir(data_dir.join("audio").join("unsaved"))
+        .map(|files| {
+            files
+                .filter_map(Result::ok)
+                .filter(|file| {
+                    file.path()
+                        .extension()
+                        .is_some_and(|extension| extension == "pcm")
+                })
+                .filter_map(|file| file.metadata().ok())
+                .map(|metadata| metadata.len() as f64 / 32_000.0)
+                .fold(0.0, |total, seconds| total + seconds)
+        })
+        .unwrap_or(0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::word_error_rate;
