@@ -342,6 +342,29 @@ impl Engine {
             .clone()
     }
 
+    /// Answers go to session `id` from now on, its lock (when it could be taken) telling
+    /// other processes it runs; the session they went to so far ends (nothing happens to
+    /// one that has no answers yet).
+    async fn switch_session(
+        &self,
+        id: String,
+        session_lock: Option<SessionLock>,
+    ) -> Result<(), RuntimeError> {
+        let previous = std::mem::replace(
+            &mut *self
+                .session_id
+                .write()
+                .unwrap_or_else(PoisonError::into_inner),
+            id,
+        );
+        if let Some(previous_lock) = std::mem::replace(&mut *lock(&self.session_lock), session_lock)
+        {
+            previous_lock.release();
+        }
+        self.store.finish_session(&previous, &now_rfc3339()).await?;
+        Ok(())
+    }
+
     /// Coaches an answer recorded earlier (WAV, MP3, M4A/AAC, OGG/Vorbis or FLAC).
     pub async fn practice_file(
         &self,

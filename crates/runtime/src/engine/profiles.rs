@@ -3,7 +3,7 @@
 
 use aira_protocol::{DEFAULT_PROFILE_NAME, PreferencesPatch, ProfileInfo, ProfilesOutput};
 
-use super::{Engine, lock, now_rfc3339};
+use super::{Engine, now_rfc3339};
 use crate::error::RuntimeError;
 use crate::session_lock::SessionLock;
 
@@ -60,17 +60,6 @@ impl Engine {
         let fresh_lock = SessionLock::take(&self.settings.data_dir, &fresh)
             .map_err(|error| tracing::warn!(%error, "the new session's lock could not be taken"))
             .ok();
-        let previous = std::mem::replace(
-            &mut *self
-                .session_id
-                .write()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-            fresh,
-        );
-        if let Some(previous_lock) = std::mem::replace(&mut *lock(&self.session_lock), fresh_lock) {
-            previous_lock.release();
-        }
-        self.store.finish_session(&previous, &now_rfc3339()).await?;
-        Ok(())
+        self.switch_session(fresh, fresh_lock).await
     }
 }

@@ -102,25 +102,14 @@ impl Engine {
         }
         let taken = crate::session_lock::SessionLock::take(&self.settings.data_dir, id).map_err(
             |source| RuntimeError::File {
-                path: id.to_owned(),
+                path: format!("the lock of session {id}"),
                 source,
             },
         )?;
         self.store.reopen_session(id).await?;
-        let previous = std::mem::replace(
-            &mut *self
-                .session_id
-                .write()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-            id.to_owned(),
-        );
-        if let Some(previous_lock) = super::lock(&self.session_lock).replace(taken) {
-            previous_lock.release();
-        }
-        // This run's own session has no answers yet if the user chose at the start;
-        // if it has, it ends here.
-        self.store.finish_session(&previous, &now_rfc3339()).await?;
-        Ok(())
+        // This run's own session has no answers yet if the user chose at the start; if it
+        // has, it ends here.
+        self.switch_session(id.to_owned(), Some(taken)).await
     }
 
     /// Ends a session left behind without going on with it (it stays in History).
