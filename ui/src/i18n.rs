@@ -1,33 +1,34 @@
-//! User-visible text. Every string the UI shows comes from `locales/en.json`, so a
-//! translation is a new file rather than a code change.
+//! User-visible text. Every string the UI shows comes from `locales/` through
+//! `aira-locales`, in the language the user chose; a translation is a new file rather than a
+//! code change.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::cell::Cell;
 
+use aira_locales::{Catalog, Language};
 use aira_protocol::ErrorCode;
 
-const ENGLISH: &str = include_str!("../../locales/en.json");
-
-fn texts() -> &'static HashMap<String, String> {
-    static TEXTS: OnceLock<HashMap<String, String>> = OnceLock::new();
-    TEXTS.get_or_init(|| parse(ENGLISH))
+thread_local! {
+    /// The language being shown. The UI runs on one thread; the app re-renders its screens
+    /// when this changes (see `app.rs`), so texts read here need not be reactive.
+    static CURRENT: Cell<&'static Catalog> = Cell::new(Catalog::of(Language::english()));
 }
 
-fn parse(json: &str) -> HashMap<String, String> {
-    match serde_json::from_str(json) {
-        Ok(texts) => texts,
-        Err(error) => {
-            // Degrade to showing keys instead of failing to start: a visible key is a
-            // better bug report than a blank window.
-            leptos::logging::error!("locales/en.json could not be read: {error}");
-            HashMap::new()
-        }
-    }
+/// Shows texts in `code` from now on. Returns the code asked for when Aira has no texts in
+/// it (English is shown instead, and the caller says so).
+pub fn use_language(code: &str) -> Option<String> {
+    let chosen = aira_locales::choose(code);
+    CURRENT.with(|current| current.set(chosen.catalog));
+    chosen.unavailable
+}
+
+/// The language being shown.
+pub fn language() -> Language {
+    CURRENT.with(|current| current.get().language())
 }
 
 /// The text for `key`, if the locale has one.
 pub fn lookup(key: &str) -> Option<&'static str> {
-    texts().get(key).map(String::as_str)
+    CURRENT.with(|current| current.get().lookup(key))
 }
 
 /// The text for `key`; a missing key comes back as itself so the gap shows on screen.
@@ -37,7 +38,7 @@ pub fn t(key: &str) -> String {
 
 /// The text for `key` with each `{name}` replaced by its value.
 pub fn t_with(key: &str, values: &[(&str, &str)]) -> String {
-    fill(lookup(key).unwrap_or(key), values)
+    aira_locales::fill(lookup(key).unwrap_or(key), values)
 }
 
 /// The localized explanation of an error code (`error.<code>`).
@@ -45,60 +46,9 @@ pub fn error_text(code: ErrorCode) -> String {
     t(&format!("error.{}", code.as_str()))
 }
 
-/// Replaces `{name}` placeholders in one pass, so a value that itself contains braces
-/// (a transcript, a path) is never substituted again.
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut filled = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        filled.push_str(&rest[..open]);
-        let after_open = &rest[open + 1..];
-        let replacement = after_open.find('}').and_then(|close| {
-            let name = &after_open[..close];
-            values
-                .iter()
-                .find(|(candidate, _)| *candidate == name)
-                .map(|(_, value)| (*value, close))
-        });
-        match replacement {
-            Some((value, close)) => {
-                filled.push_str(value);
-                rest = &after_open[close + 1..];
-            }
-            None => {
-                filled.push('{');
-                rest = after_open;
-            }
-        }
-    }
-    filled.push_str(rest);
-    filled
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fills_every_named_placeholder() {
-        let text = fill("{a} and {b}, {a} again", &[("a", "one"), ("b", "two")]);
-        assert_eq!(text, "one and two, one again");
-    }
-
-    #[test]
-    fn leaves_unknown_placeholders_and_stray_braces_alone() {
-        assert_eq!(fill("{unknown} {", &[("a", "one")]), "{unknown} {");
-        assert_eq!(fill("no placeholders", &[]), "no placeholders");
-    }
-
-    #[test]
-    fn does_not_substitute_inside_values() {
-        let text = fill(
-            "{first} {second}",
-            &[("first", "{second}"), ("second", "x")],
-        );
-        assert_eq!(text, "{second} x");
-    }
 
     #[test]
     fn a_missing_key_shows_itself() {

@@ -1,19 +1,11 @@
 //! The offline coach: the rubric in `aira_core::rubric`, no network, no model, no download.
 
-use aira_core::i18n::Catalog;
 use aira_core::ports::{Coach, CoachError, CoachRequest, PortFuture};
 use aira_core::rubric::{LocalCoachInput, local_feedback};
 use aira_protocol::Feedback;
 
-pub struct LocalCoach {
-    catalog: Catalog,
-}
-
-impl LocalCoach {
-    pub fn new(catalog: Catalog) -> Self {
-        Self { catalog }
-    }
-}
+/// Writes in the language of the request's catalog.
+pub struct LocalCoach;
 
 impl Coach for LocalCoach {
     fn engine_name(&self) -> String {
@@ -27,7 +19,7 @@ impl Coach for LocalCoach {
                 transcript: request.transcript,
                 delivery: request.delivery,
             };
-            Ok(local_feedback(&input, &self.catalog))
+            Ok(local_feedback(&input, request.catalog))
         })
     }
 }
@@ -37,6 +29,7 @@ mod tests {
     use std::task::{Context, Poll, Waker};
 
     use aira_core::analytics::{DeliveryConfig, analyze, analyze_delivery};
+    use aira_core::i18n::Catalog;
     use aira_core::{QuestionBank, Transcript, Word};
 
     use super::*;
@@ -61,12 +54,13 @@ mod tests {
         let transcript = Transcript::from_words(words, 14_000);
         let metrics = analyze(&transcript, &question);
         let delivery = analyze_delivery(&transcript, &question, &DeliveryConfig::default());
-        let coach = LocalCoach::new(Catalog::english());
+        let coach = LocalCoach;
         let request = CoachRequest {
             question: &question,
             transcript: &transcript,
             metrics: &metrics,
             delivery: &delivery,
+            catalog: &Catalog::english(),
             progress: None,
         };
         let mut future = coach.coach(request);

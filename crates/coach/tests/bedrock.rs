@@ -89,6 +89,7 @@ async fn coach_answer(
             transcript: &answer.transcript,
             metrics: &answer.metrics,
             delivery: &answer.delivery,
+            catalog: aira_core::i18n::Catalog::of(aira_core::i18n::Language::english()),
             progress,
         })
         .await

@@ -138,6 +138,8 @@ pub struct CoachRequest<'a> {
     pub metrics: &'a Metrics,
     /// The fuller delivery analysis: hedging, tone, repetition, vocabulary, STAR.
     pub delivery: &'a DeliveryReport,
+    /// The user's language: the offline coach writes in it, and a cloud coach is asked to.
+    pub catalog: &'a crate::i18n::Catalog,
     /// Where streamed text goes while the feedback is written; `None` when nobody watches.
     pub progress: Option<FeedbackProgress<'a>>,
 }

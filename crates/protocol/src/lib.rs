@@ -17,6 +17,7 @@ mod recovery;
 mod resume;
 mod session_view;
 mod sessions;
+mod shortcuts;
 mod voice;
 
 pub use app::{AppStatus, SpeakInput};
@@ -36,7 +37,7 @@ pub use practice::{
 };
 pub use preferences::{
     DEFAULT_AUDIO_RETENTION_DAYS, DEFAULT_BEDROCK_MODEL, EnginePolicy, LEGACY_BEDROCK_MODEL,
-    Preferences, PreferencesPatch, SUGGESTED_BEDROCK_MODELS,
+    Preferences, PreferencesPatch, SUGGESTED_BEDROCK_MODELS, TEXT_SIZES, Theme,
 };
 pub use profiles::{
     DEFAULT_PROFILE_NAME, MOST_PROFILE_NAME_CHARACTERS, ProfileInfo, ProfileNameInput,
@@ -61,6 +62,7 @@ pub use session_view::{
     DeletedOutput, PlayRecordingInput, PlayRecordingOutput, QuestionCategoriesOutput, SessionInput,
     SessionOutput, SessionsInput, SessionsOutput, TurnDetail,
 };
+pub use shortcuts::{Chord, InterviewAction, ShortcutRefusal, Shortcuts};
 pub use sessions::{Deleted, SessionDetail, SessionFilter, SessionSummary};
 pub use voice::{
     SayOutput, SpeechUsage, SpokenWord, VoiceEngine, VoiceGender, VoiceInfo, VoicesOutput,

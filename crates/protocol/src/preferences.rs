@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::RecordingMode;
+use crate::{RecordingMode, Shortcuts};
 
 /// Where a kind of work is done (transcribing answers, coaching them): on this computer, in
 /// the cloud, or the cloud with this computer as the fallback.
@@ -60,6 +60,31 @@ pub const SUGGESTED_BEDROCK_MODELS: [&str; 4] = [
     LEGACY_BEDROCK_MODEL,
 ];
 
+/// How the app is drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Aira's colours, every text at 4.5:1 or more against its background.
+    #[default]
+    Standard,
+    /// Black, white and yellow, with thick outlines: for low vision.
+    HighContrast,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 2] = [Theme::Standard, Theme::HighContrast];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Standard => "standard",
+            Theme::HighContrast => "high_contrast",
+        }
+    }
+}
+
+/// Text size in percent of the normal size, which the user can raise to double.
+pub const TEXT_SIZES: [u16; 5] = [100, 125, 150, 175, 200];
+
 /// How long recordings are kept unless the user chooses otherwise.
 pub const DEFAULT_AUDIO_RETENTION_DAYS: u32 = 30;
 
@@ -105,6 +130,20 @@ pub struct Preferences {
     /// Who practises on this computer (a profile's name); `None`: the default profile.
     /// Chosen through `use_profile`, which checks the profile exists.
     pub profile: Option<String>,
+    /// The language of the app and its spoken feedback (`hi`); `None`: English. A code Aira
+    /// has no texts in is kept, and English is shown with a note saying so.
+    pub language: Option<String>,
+    pub theme: Theme,
+    /// Percent, one of [`TEXT_SIZES`].
+    pub text_size: u16,
+    /// A whole interview by ear: questions and feedback spoken, earcons, voice commands.
+    pub voice_only: bool,
+    /// Shortcuts without Ctrl, Alt or Meta are refused unless the user turns this on: they
+    /// fire while typing and clash with screen readers' single-key navigation.
+    pub single_key_shortcuts: bool,
+    pub shortcuts: Shortcuts,
+    /// A countdown while answering; `None` (the default): no time limit.
+    pub answer_timer_seconds: Option<u32>,
 }
 
 impl Default for Preferences {
@@ -126,6 +165,13 @@ impl Default for Preferences {
             speech_volume: 1.0,
             audio_retention_days: Some(DEFAULT_AUDIO_RETENTION_DAYS),
             profile: None,
+            language: None,
+            theme: Theme::Standard,
+            text_size: 100,
+            voice_only: false,
+            single_key_shortcuts: false,
+            shortcuts: Shortcuts::default(),
+            answer_timer_seconds: None,
         }
     }
 }
@@ -172,6 +218,23 @@ pub struct PreferencesPatch {
     /// `update_preferences`.
     #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
     pub profile: Option<Option<String>>,
+    /// `Some(None)` returns to English.
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub language: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theme: Option<Theme>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_size: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voice_only: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub single_key_shortcuts: Option<bool>,
+    /// The whole set; the UI has checked it for clashes with [`Shortcuts::assign`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shortcuts: Option<Shortcuts>,
+    /// `Some(None)` turns the timer off.
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub answer_timer_seconds: Option<Option<u32>>,
 }
 
 /// Tells a field that is absent (leave it) from one that is `null` (clear it).
@@ -259,6 +322,36 @@ impl Preferences {
         {
             self.speech_volume = volume.clamp(0.0, 1.0);
         }
+        if let Some(language) = patch.language {
+            self.language = language
+                .map(|code| code.trim().to_owned())
+                .filter(|code| !code.is_empty());
+        }
+        if let Some(theme) = patch.theme {
+            self.theme = theme;
+        }
+        if let Some(size) = patch.text_size {
+            // The nearest offered size, so a hand-edited file cannot ask for 1000 %.
+            self.text_size = TEXT_SIZES
+                .into_iter()
+                .min_by_key(|offered| offered.abs_diff(size))
+                .unwrap_or(100);
+        }
+        if let Some(voice_only) = patch.voice_only {
+            self.voice_only = voice_only;
+        }
+        if let Some(allowed) = patch.single_key_shortcuts {
+            self.single_key_shortcuts = allowed;
+        }
+        if let Some(shortcuts) = patch.shortcuts {
+            self.shortcuts = shortcuts;
+        }
+        if !self.single_key_shortcuts {
+            self.shortcuts = self.shortcuts.without_single_keys();
+        }
+        if let Some(seconds) = patch.answer_timer_seconds {
+            self.answer_timer_seconds = seconds.map(|seconds| seconds.clamp(30, 1_800));
+        }
     }
 }
 
@@ -288,6 +381,36 @@ mod tests {
         assert_eq!(preferences.model.as_deref(), Some("base.en"));
         preferences.apply(serde_json::from_str(r#"{"model":null}"#)?);
         assert_eq!(preferences.model, None);
+        Ok(())
+    }
+
+    #[test]
+    fn display_choices_stay_in_range_and_single_keys_need_consent() -> Result<(), serde_json::Error>
+    {
+        let mut preferences = Preferences::default();
+        preferences.apply(serde_json::from_str(
+            r#"{"text_size":1000,"theme":"high_contrast","language":" hi ","answer_timer_seconds":5}"#,
+        )?);
+        assert_eq!(preferences.text_size, 200);
+        assert_eq!(preferences.theme, Theme::HighContrast);
+        assert_eq!(preferences.language.as_deref(), Some("hi"));
+        assert_eq!(preferences.answer_timer_seconds, Some(30));
+        preferences.apply(serde_json::from_str(
+            r#"{"shortcuts":{"record":"R"},"language":null}"#,
+        )?);
+        assert_eq!(preferences.language, None);
+        assert_eq!(
+            preferences.shortcuts.chord(crate::InterviewAction::Record).map(ToString::to_string),
+            Some("Alt+R".to_owned()),
+            "a single key is dropped while single keys are off"
+        );
+        preferences.apply(serde_json::from_str(
+            r#"{"single_key_shortcuts":true,"shortcuts":{"record":"R"}}"#,
+        )?);
+        assert_eq!(
+            preferences.shortcuts.chord(crate::InterviewAction::Record).map(ToString::to_string),
+            Some("R".to_owned())
+        );
         Ok(())
     }
 

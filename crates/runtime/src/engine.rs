@@ -41,7 +41,6 @@ use coaching::CoachingQueue;
 pub struct Engine {
     settings: Settings,
     bank: QuestionBank,
-    catalog: Catalog,
     store: Store,
     /// The local transcriber, for its model and threads.
     whisper: Arc<WhisperTranscriber>,
@@ -96,9 +95,9 @@ impl Engine {
         let store = Store::open(&settings.database_path()).await?;
         let bank =
             QuestionBank::builtin().map_err(|error| RuntimeError::Internal(error.to_string()))?;
-        let catalog = Catalog::english();
         let preferences = Arc::new(PreferencesStore::open(&settings.data_dir));
         let chosen = preferences.get();
+        let catalog = language_catalog(&chosen);
         let transcriber = WhisperTranscriber::spawn(WhisperSettings {
             model_path: settings.model_path(&chosen),
             threads: settings.whisper_threads(&chosen),
@@ -117,7 +116,7 @@ impl Engine {
         ));
         let bedrock = Arc::new(bedrock_coach(&settings, &chosen));
         let coach = Arc::new(PolicyCoach::new(
-            Arc::new(LocalCoach::new(catalog.clone())),
+            Arc::new(LocalCoach),
             Some(Arc::clone(&bedrock) as Arc<dyn Coach>),
             settings.coach_engine(&chosen),
         ));
@@ -162,7 +161,12 @@ impl Engine {
                 .set_settings(crate::voice::voice_settings(&listening_settings, changed));
         });
         tracing::info!(data_dir = %settings.data_dir.display(), model = %whisper.model_path().display(), transcription = policy.policy().as_str(), coaching = coach.policy().as_str(), "engine ready");
-        let queue = CoachingQueue::new(store.clone(), Arc::clone(&coach), bank.clone());
+        let queue = CoachingQueue::new(
+            store.clone(),
+            Arc::clone(&coach),
+            bank.clone(),
+            Arc::clone(&preferences),
+        );
         let stop = tokio_util::sync::CancellationToken::new();
         let watching_preferences = Arc::clone(&preferences);
         let watching_settings = settings.clone();
@@ -196,7 +200,6 @@ impl Engine {
             speaker,
             player,
             recorder: Arc::new(Recorder::spawn()?),
-            catalog,
             models: ModelManager::new(settings.clone(), Arc::clone(&preferences)),
             settings,
             last_question: Mutex::new(None),
@@ -216,8 +219,10 @@ impl Engine {
         &self.settings
     }
 
-    pub fn catalog(&self) -> &Catalog {
-        &self.catalog
+    /// The texts of the language the user chose (English when Aira has none in it); it
+    /// follows a change of preference at once.
+    pub fn catalog(&self) -> &'static Catalog {
+        language_catalog(&self.preferences())
     }
 
     pub fn questions(&self) -> &[Question] {
@@ -281,7 +286,7 @@ impl Engine {
     /// What is said aloud when feedback arrives: the score, then each point.
     pub fn feedback_speech(&self, feedback: &aira_protocol::Feedback) -> String {
         let summary = self
-            .catalog
+            .catalog()
             .format("feedback.summary", &[("score", feedback.score.to_string())]);
         // The score on its own piece: said after every answer, it is prepared ahead and
         // played from the cache.
@@ -551,6 +556,12 @@ fn amazon_transcriber(settings: &Settings) -> AmazonTranscriber {
         "AIRA_TRANSCRIBE_CA_FILE",
     );
     AmazonTranscriber::new(amazon)
+}
+
+/// The texts for the language in `preferences`: English when none is chosen or Aira has no
+/// texts in it (the UI says so).
+fn language_catalog(preferences: &Preferences) -> &'static Catalog {
+    aira_core::i18n::choose(preferences.language.as_deref().unwrap_or_default()).catalog
 }
 
 /// Plays an earcon to its end. Without a speaker it is skipped: the UI says the same in words.

@@ -83,6 +83,7 @@ impl Answer {
             transcript: &self.transcript,
             metrics: &self.metrics,
             delivery: &self.delivery,
+            catalog: aira_core::i18n::Catalog::of(aira_core::i18n::Language::english()),
             progress: None,
         }
     }

@@ -14,6 +14,7 @@ use aira_store::{NewTurn, Store};
 use super::{Engine, RecordedTurn, now_rfc3339};
 use crate::coach_policy::{Coached, PolicyCoach};
 use crate::error::RuntimeError;
+use crate::preferences::PreferencesStore;
 
 /// Queued turns coached again per pass: a long queue drains over several good calls
 /// rather than one burst the user pays for all at once.
@@ -46,13 +47,14 @@ impl Engine {
                 transcript: &screened,
                 metrics: &metrics,
                 delivery: &delivery,
+                catalog: self.catalog(),
                 progress,
             })
             .await?;
         if let Some(sentence) = grader_talk.first() {
             // Said, so the user knows why those words earned nothing.
             let note = self
-                .catalog
+                .catalog()
                 .format("feedback.grader_talk", &[("sentence", sentence.clone())]);
             coached.feedback.improvements.insert(0, note);
         }
@@ -157,6 +159,8 @@ pub(super) struct CoachingQueue {
     store: Store,
     coach: Arc<PolicyCoach>,
     bank: QuestionBank,
+    /// The language feedback is written in, as the user chose it when the queue drains.
+    preferences: Arc<PreferencesStore>,
     /// Held while the queue drains, so two passes never coach a turn twice.
     draining: Arc<tokio::sync::Mutex<()>>,
 }
@@ -195,11 +199,17 @@ impl CoachingQueue {
         });
     }
 
-    pub(super) fn new(store: Store, coach: Arc<PolicyCoach>, bank: QuestionBank) -> Self {
+    pub(super) fn new(
+        store: Store,
+        coach: Arc<PolicyCoach>,
+        bank: QuestionBank,
+        preferences: Arc<PreferencesStore>,
+    ) -> Self {
         Self {
             store,
             coach,
             bank,
+            preferences,
             draining: Arc::new(tokio::sync::Mutex::new(())),
         }
     }
@@ -228,6 +238,7 @@ impl CoachingQueue {
                 transcript: &screened,
                 metrics: &metrics,
                 delivery: &delivery,
+                catalog: super::language_catalog(&self.preferences.get()),
                 progress: None,
             };
             match self.coach.coach_in_cloud(request).await {

@@ -48,11 +48,12 @@ impl Engine {
                 .sum(),
             ..Moved::default()
         };
+        let catalog = self.catalog();
         let report: Vec<ReportSession> = sessions
             .iter()
-            .map(|session| report_session(&self.catalog, session))
+            .map(|session| report_session(catalog, session))
             .collect();
-        let labels = report_labels(&self.catalog);
+        let labels = report_labels(catalog);
         let mut writer = replacing_writer(path)?;
         // Laying out hundreds of pages takes a while: off the async threads.
         let writer = tokio::task::spawn_blocking(move || {

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use aira_coach::{BedrockCoach, BedrockSettings, LocalCoach};
-use aira_core::i18n::Catalog;
 use aira_core::ports::Coach;
 use aira_core::{QuestionBank, Transcript, Word};
 use aira_protocol::{AnswerSource, EnginePolicy, Feedback, Metrics};
@@ -85,12 +84,19 @@ async fn queue_against(server: &BedrockServer, policy: EnginePolicy) -> (Store, 
         .unwrap_or_else(|error| panic!("{error}"));
     queued_turn(&store).await;
     let coach = Arc::new(PolicyCoach::new(
-        Arc::new(LocalCoach::new(Catalog::english())),
+        Arc::new(LocalCoach),
         Some(Arc::new(bedrock) as Arc<dyn Coach>),
         policy,
     ));
     let bank = QuestionBank::builtin().unwrap_or_else(|error| panic!("{error}"));
-    (store.clone(), CoachingQueue::new(store, coach, bank))
+    // A folder that does not exist: the defaults, English.
+    let preferences = Arc::new(crate::preferences::PreferencesStore::open(
+        std::path::Path::new("/nonexistent/aira-test"),
+    ));
+    (
+        store.clone(),
+        CoachingQueue::new(store, coach, bank, preferences),
+    )
 }
 
 #[tokio::test]
