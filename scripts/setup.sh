@@ -21,9 +21,12 @@ apt_packages=(
   libayatana-appindicator3-dev libasound2-dev libasound2-plugins
   cmake clang libclang-dev          # whisper.cpp
   espeak-ng                         # the local voice
+  fonts-lohit-deva fonts-lohit-taml fonts-lohit-telu fonts-lohit-beng-bengali # Hindi and Marathi, Tamil, Telugu, Bengali text
 )
 if [ "${AIRA_SETUP_FOR:-run}" = test ]; then
   apt_packages+=(python3 xvfb xauth webkit2gtk-driver dbus-x11 at-spi2-core pulseaudio pulseaudio-utils sox imagemagick ffmpeg poppler-utils)
+  # npm installs axe-core below; NodeSource's nodejs already brings npm, Debian's does not.
+  command -v npm >/dev/null || apt_packages+=(nodejs npm)
 fi
 
 missing=()
@@ -58,6 +61,14 @@ wasm_bindgen_version=$(grep -A1 '^name = "wasm-bindgen"$' "$aira_root/Cargo.lock
 install_tool wasm-bindgen-cli "$wasm_bindgen_version"
 if [ "${AIRA_SETUP_FOR:-run}" = test ]; then
   install_tool tauri-driver 2.1.0
+  # axe-core, injected into every screen by the accessibility end-to-end test.
+  axe_version=4.10.3
+  axe_dir="${XDG_CACHE_HOME:-$HOME/.cache}/aira/npm"
+  if [ "$(node -p "require('$axe_dir/node_modules/axe-core/package.json').version" 2>/dev/null)" != "$axe_version" ]; then
+    log "installing axe-core $axe_version"
+    npm install --prefix "$axe_dir" --no-audit --no-fund --silent "axe-core@$axe_version"
+  fi
+  export AIRA_AXE_SCRIPT="$axe_dir/node_modules/axe-core/axe.min.js"
 fi
 
 # Builds the UI into ui/dist, which the app embeds. TRUNK_OFFLINE keeps trunk from

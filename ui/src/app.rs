@@ -1,15 +1,26 @@
+use aira_protocol::{Chord, Preferences, Theme};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::{Messages, SiteHeader};
-use crate::i18n::t;
-use crate::pages::{HistoryPage, HomePage, ModelsPage, PracticePage, ProgressPage, ResumePage};
+use crate::focus::focus_id_after_render;
+use crate::i18n::{self, t, t_with};
+use crate::pages::{
+    HistoryPage, HomePage, ModelsPage, PracticePage, ProgressPage, ResumePage, SettingsPage,
+    SetupPage,
+};
 use crate::state::{AppState, Screen};
 
+/// The whole app. `preferences` are the user's choices read before the first draw, so it
+/// opens in their language, theme and text size (`None` when they could not be read: the
+/// defaults).
 #[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::new();
+pub fn App(preferences: Option<Preferences>) -> impl IntoView {
+    let state = AppState::new(preferences);
 
     Effect::new(move || document().set_title(&state.screen.get().title()));
+    Effect::new(move || apply_display(&state.current_preferences()));
+    listen_for_shortcuts(state);
     // For the app's lifetime: the word being spoken, highlighted where its text shows.
     leptos::task::spawn_local(async move {
         match crate::ipc::watch_spoken_words(move |word| state.spoken_word.set(Some(word))).await {
@@ -18,8 +29,55 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let page = move || match state.screen.get() {
+    let chosen_language = Memo::new(move |_| {
+        state
+            .preferences
+            .with(|preferences| preferences.as_ref().and_then(|p| p.language.clone()))
+            .unwrap_or_default()
+    });
+    let drawn_before = StoredValue::new(false);
+    // Every screen is drawn again when the language changes: texts are read as screens are
+    // built, so this is what switches them all at once.
+    let screens = move || {
+        let unavailable = i18n::use_language(&chosen_language.get());
+        let language = i18n::language();
+        if let Some(element) = document().document_element() {
+            let _ = element.set_attribute("lang", language.code);
+        }
+        if drawn_before.get_value() {
+            let changed = t_with("ui.language.changed", &[("language", language.name)]);
+            request_animation_frame(move || state.announce(changed));
+            if let Some(id) = state.take_focus_after_redraw() {
+                focus_id_after_render(id.to_owned());
+            }
+        }
+        drawn_before.set_value(true);
+        let language_note = unavailable.map(|code| {
+            view! {
+                <p class="warning" id="language-note">
+                    {t_with("ui.language.unavailable", &[("code", &code)])}
+                </p>
+            }
+        });
+        view! {
+            <a class="skip-link" href="#main">
+                {t("ui.skip_link")}
+            </a>
+            <SiteHeader state />
+            <main id="main" tabindex="-1">
+                {language_note}
+                <Messages state />
+                {move || page(state)}
+            </main>
+        }
+    };
+    view! { {screens} }
+}
+
+fn page(state: AppState) -> AnyView {
+    match state.screen.get() {
         Screen::Home => view! { <HomePage state /> }.into_any(),
+        Screen::Setup => view! { <SetupPage state /> }.into_any(),
         // Reading the question here re-creates the practice screen for each new question,
         // which resets it and moves focus to its heading.
         Screen::Practice => match state.question.get() {
@@ -30,16 +88,76 @@ pub fn App() -> impl IntoView {
         Screen::Progress => view! { <ProgressPage state /> }.into_any(),
         Screen::Models => view! { <ModelsPage state /> }.into_any(),
         Screen::Resume => view! { <ResumePage state /> }.into_any(),
-    };
-
-    view! {
-        <a class="skip-link" href="#main">
-            {t("ui.skip_link")}
-        </a>
-        <SiteHeader state />
-        <main id="main" tabindex="-1">
-            <Messages state />
-            {page}
-        </main>
+        Screen::Settings => view! { <SettingsPage state /> }.into_any(),
     }
+}
+
+/// Theme and text size go on `<html>`: the style sheet's colours follow `data-theme`, and
+/// every size is in rem, so the root font size scales the whole layout.
+fn apply_display(preferences: &Preferences) {
+    let Some(root) = document()
+        .document_element()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let theme = match preferences.theme {
+        Theme::Standard => "standard",
+        Theme::HighContrast => "high-contrast",
+    };
+    let _ = root.set_attribute("data-theme", theme);
+    let _ = root
+        .style()
+        .set_property("font-size", &format!("{}%", preferences.text_size));
+}
+
+/// The interview's shortcuts work on every screen: pressed elsewhere, they are handled when
+/// the interview screen shows (it takes `requested_action`). Keys typed into a text field
+/// are left alone unless they hold Ctrl, Alt or Meta.
+fn listen_for_shortcuts(state: AppState) {
+    let handler = window_event_listener(leptos::ev::keydown, move |event| {
+        if event.repeat() {
+            return;
+        }
+        let Some(chord) = Chord::from_event(
+            &event.key(),
+            event.ctrl_key(),
+            event.alt_key(),
+            event.shift_key(),
+            event.meta_key(),
+        ) else {
+            return;
+        };
+        if chord.is_single_key() && typing_in_a_field(&event) {
+            return;
+        }
+        // The shortcut editor listens for its own keys.
+        if typing_a_shortcut(&event) {
+            return;
+        }
+        let preferences = state.current_preferences();
+        if let Some(action) = preferences.shortcuts.action_for(&chord) {
+            event.prevent_default();
+            state.request(action);
+        }
+    });
+    // Listens for the app's lifetime.
+    std::mem::forget(handler);
+}
+
+fn typing_in_a_field(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || element.has_attribute("contenteditable")
+        })
+}
+
+fn typing_a_shortcut(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| element.has_attribute("data-shortcut-capture"))
 }

@@ -6,6 +6,8 @@ mod models;
 mod practice;
 mod progress;
 mod resume;
+mod settings;
+mod setup;
 
 pub use history::HistoryPage;
 pub use home::HomePage;
@@ -13,3 +15,5 @@ pub use models::ModelsPage;
 pub use practice::PracticePage;
 pub use progress::ProgressPage;
 pub use resume::ResumePage;
+pub use settings::SettingsPage;
+pub use setup::SetupPage;

@@ -40,9 +40,8 @@ impl Catalog {
     /// locale check forbids, but a hand-edited file may have) still reads in English rather
     /// than as a key. A file that does not parse gives English alone.
     fn read(language: Language) -> Catalog {
-        let parse = |json: &str| {
-            serde_json::from_str::<HashMap<String, String>>(json).unwrap_or_default()
-        };
+        let parse =
+            |json: &str| serde_json::from_str::<HashMap<String, String>>(json).unwrap_or_default();
         let mut phrases = parse(Language::english().json());
         if language.code != Language::english().code {
             phrases.extend(parse(language.json()));

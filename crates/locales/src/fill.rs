@@ -52,7 +52,10 @@ mod tests {
         assert_eq!(
             fill(
                 "You said “{quote}” {count} times.",
-                &[("quote", "{count} of {x}".to_owned()), ("count", "3".to_owned())]
+                &[
+                    ("quote", "{count} of {x}".to_owned()),
+                    ("count", "3".to_owned())
+                ]
             ),
             "You said “{count} of {x}” 3 times."
         );

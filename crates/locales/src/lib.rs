@@ -28,12 +28,42 @@ pub const ENGLISH: &str = "en";
 
 /// Every language, English first.
 pub const LANGUAGES: [Language; 6] = [
-    language("en", "English", "English", include_str!("../../../locales/en.json")),
-    language("hi", "हिन्दी", "Hindi", include_str!("../../../locales/hi.json")),
-    language("ta", "தமிழ்", "Tamil", include_str!("../../../locales/ta.json")),
-    language("te", "తెలుగు", "Telugu", include_str!("../../../locales/te.json")),
-    language("bn", "বাংলা", "Bengali", include_str!("../../../locales/bn.json")),
-    language("mr", "मराठी", "Marathi", include_str!("../../../locales/mr.json")),
+    language(
+        "en",
+        "English",
+        "English",
+        include_str!("../../../locales/en.json"),
+    ),
+    language(
+        "hi",
+        "हिन्दी",
+        "Hindi",
+        include_str!("../../../locales/hi.json"),
+    ),
+    language(
+        "ta",
+        "தமிழ்",
+        "Tamil",
+        include_str!("../../../locales/ta.json"),
+    ),
+    language(
+        "te",
+        "తెలుగు",
+        "Telugu",
+        include_str!("../../../locales/te.json"),
+    ),
+    language(
+        "bn",
+        "বাংলা",
+        "Bengali",
+        include_str!("../../../locales/bn.json"),
+    ),
+    language(
+        "mr",
+        "मराठी",
+        "Marathi",
+        include_str!("../../../locales/mr.json"),
+    ),
 ];
 
 const fn language(

@@ -91,7 +91,7 @@ fn every_locale_file_is_a_listed_language() {
 #[test]
 fn the_check_finds_placeholders() {
     assert_eq!(
-        placeholders("{count} of {total}, {", ),
+        placeholders("{count} of {total}, {",),
         BTreeSet::from(["count", "total"])
     );
     assert!(placeholders("no braces").is_empty());

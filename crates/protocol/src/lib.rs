@@ -62,8 +62,8 @@ pub use session_view::{
     DeletedOutput, PlayRecordingInput, PlayRecordingOutput, QuestionCategoriesOutput, SessionInput,
     SessionOutput, SessionsInput, SessionsOutput, TurnDetail,
 };
-pub use shortcuts::{Chord, InterviewAction, ShortcutRefusal, Shortcuts};
 pub use sessions::{Deleted, SessionDetail, SessionFilter, SessionSummary};
+pub use shortcuts::{Chord, InterviewAction, ShortcutRefusal, Shortcuts};
 pub use voice::{
     SayOutput, SpeechUsage, SpokenWord, VoiceEngine, VoiceGender, VoiceInfo, VoicesOutput,
     WordMark, phrase_id,

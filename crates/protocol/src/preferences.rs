@@ -144,6 +144,11 @@ pub struct Preferences {
     pub shortcuts: Shortcuts,
     /// A countdown while answering; `None` (the default): no time limit.
     pub answer_timer_seconds: Option<u32>,
+    /// The questions practised: a role (`software`), a kind (`technical`, `behavioral`,
+    /// `hr`) and a level (`fresher`, `experienced`); `None` is any.
+    pub practice_role: Option<String>,
+    pub practice_kind: Option<String>,
+    pub practice_level: Option<String>,
 }
 
 impl Default for Preferences {
@@ -172,6 +177,9 @@ impl Default for Preferences {
             single_key_shortcuts: false,
             shortcuts: Shortcuts::default(),
             answer_timer_seconds: None,
+            practice_role: None,
+            practice_kind: None,
+            practice_level: None,
         }
     }
 }
@@ -235,6 +243,13 @@ pub struct PreferencesPatch {
     /// `Some(None)` turns the timer off.
     #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
     pub answer_timer_seconds: Option<Option<u32>>,
+    /// `Some(None)` is any.
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub practice_role: Option<Option<String>>,
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub practice_kind: Option<Option<String>>,
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub practice_level: Option<Option<String>>,
 }
 
 /// Tells a field that is absent (leave it) from one that is `null` (clear it).
@@ -349,6 +364,20 @@ impl Preferences {
         if !self.single_key_shortcuts {
             self.shortcuts = self.shortcuts.without_single_keys();
         }
+        let category = |value: Option<String>| {
+            value
+                .map(|value| value.trim().to_owned())
+                .filter(|value| !value.is_empty())
+        };
+        if let Some(role) = patch.practice_role {
+            self.practice_role = category(role);
+        }
+        if let Some(kind) = patch.practice_kind {
+            self.practice_kind = category(kind);
+        }
+        if let Some(level) = patch.practice_level {
+            self.practice_level = category(level);
+        }
         if let Some(seconds) = patch.answer_timer_seconds {
             self.answer_timer_seconds = seconds.map(|seconds| seconds.clamp(30, 1_800));
         }
@@ -400,7 +429,10 @@ mod tests {
         )?);
         assert_eq!(preferences.language, None);
         assert_eq!(
-            preferences.shortcuts.chord(crate::InterviewAction::Record).map(ToString::to_string),
+            preferences
+                .shortcuts
+                .chord(crate::InterviewAction::Record)
+                .map(ToString::to_string),
             Some("Alt+R".to_owned()),
             "a single key is dropped while single keys are off"
         );
@@ -408,7 +440,10 @@ mod tests {
             r#"{"single_key_shortcuts":true,"shortcuts":{"record":"R"}}"#,
         )?);
         assert_eq!(
-            preferences.shortcuts.chord(crate::InterviewAction::Record).map(ToString::to_string),
+            preferences
+                .shortcuts
+                .chord(crate::InterviewAction::Record)
+                .map(ToString::to_string),
             Some("R".to_owned())
         );
         Ok(())

@@ -84,4 +84,5 @@ pub struct PlayRecordingOutput {
 pub struct QuestionCategoriesOutput {
     pub roles: Vec<String>,
     pub kinds: Vec<String>,
+    pub levels: Vec<String>,
 }

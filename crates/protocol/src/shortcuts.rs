@@ -216,7 +216,10 @@ const RESERVED: [&str; 13] = [
 
 /// Every action's chord. Each action has one, and no two share one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "BTreeMap<InterviewAction, Chord>", into = "BTreeMap<InterviewAction, Chord>")]
+#[serde(
+    from = "BTreeMap<InterviewAction, Chord>",
+    into = "BTreeMap<InterviewAction, Chord>"
+)]
 pub struct Shortcuts {
     chords: BTreeMap<InterviewAction, Chord>,
 }
@@ -377,9 +380,15 @@ mod tests {
     fn a_saved_set_with_a_clash_is_mended() -> Result<(), serde_json::Error> {
         let shortcuts: Shortcuts =
             serde_json::from_str(r#"{"record":"Alt+N","next_question":"Alt+N"}"#)?;
-        assert_eq!(shortcuts.chord(InterviewAction::Record), Some(&chord("Alt+N")));
+        assert_eq!(
+            shortcuts.chord(InterviewAction::Record),
+            Some(&chord("Alt+N"))
+        );
         assert_eq!(shortcuts.chord(InterviewAction::NextQuestion), None);
-        assert_eq!(shortcuts.chord(InterviewAction::MyScore), Some(&chord("Alt+M")));
+        assert_eq!(
+            shortcuts.chord(InterviewAction::MyScore),
+            Some(&chord("Alt+M"))
+        );
         Ok(())
     }
 }

@@ -255,8 +255,16 @@ impl Engine {
             .ok_or_else(|| RuntimeError::UnknownQuestion(id.to_owned()))
     }
 
-    /// A random question, never the one asked just before.
+    /// A random question of the role, kind and level the user chose (any, when none
+    /// matches), never the one asked just before.
     pub fn next_question(&self) -> Question {
+        let preferences = self.preferences();
+        let filter = aira_core::question_bank::QuestionFilter {
+            role: preferences.practice_role,
+            kind: preferences.practice_kind,
+            level: preferences.practice_level,
+        };
+        let matching: Vec<&Question> = self.bank.matching(&filter).collect();
         let mut last = self
             .last_question
             .lock()
@@ -264,9 +272,13 @@ impl Engine {
         let seed = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |elapsed| elapsed.as_nanos() as u64 / 1000);
-        let mut question = self.bank.pick(seed);
+        let pick = |seed: u64| match matching.len() {
+            0 => self.bank.pick(seed),
+            count => matching[(seed % count as u64) as usize],
+        };
+        let mut question = pick(seed);
         if last.as_deref() == Some(question.id.as_str()) {
-            question = self.bank.pick(seed + 1);
+            question = pick(seed + 1);
         }
         *last = Some(question.id.clone());
         question.clone()

@@ -4,6 +4,7 @@
 //! Run under a display (`xvfb-run -a`), after building the UI (trunk) and the app; the
 //! README's test command does both. Anything missing fails the test with what to do.
 
+pub mod audit;
 mod driver;
 pub mod page;
 

@@ -14,6 +14,9 @@ pub fn SiteHeader(state: AppState) -> impl IntoView {
                         <NavButton state id="nav-home" screen=Screen::Home text=t("ui.nav.home") />
                     </li>
                     <li>
+                        <NavButton state id="nav-setup" screen=Screen::Setup text=t("ui.nav.setup") />
+                    </li>
+                    <li>
                         <NavButton
                             state
                             id="nav-history"
@@ -43,6 +46,14 @@ pub fn SiteHeader(state: AppState) -> impl IntoView {
                             id="nav-models"
                             screen=Screen::Models
                             text=t("ui.nav.models")
+                        />
+                    </li>
+                    <li>
+                        <NavButton
+                            state
+                            id="nav-settings"
+                            screen=Screen::Settings
+                            text=t("ui.nav.settings")
                         />
                     </li>
                 </ul>

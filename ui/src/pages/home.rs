@@ -1,11 +1,6 @@
-mod coach_settings;
-mod coaching_queue;
 mod damaged_history;
 mod profiles;
-mod recording_settings;
-mod remembered;
 mod unfinished_sessions;
-mod voice_settings;
 
 use aira_protocol::{AppStatus, ErrorCode};
 use leptos::prelude::*;
@@ -16,12 +11,9 @@ use crate::components::PageHeading;
 use crate::i18n::{t, t_with};
 use crate::ipc;
 use crate::state::{AppState, Screen};
-use coach_settings::CoachSettings;
 use damaged_history::DamagedHistory;
 use profiles::ProfileChooser;
-use recording_settings::RecordingSettings;
 use unfinished_sessions::UnfinishedSessions;
-use voice_settings::VoiceSettings;
 
 #[component]
 pub fn HomePage(state: AppState) -> impl IntoView {
@@ -72,7 +64,7 @@ pub fn HomePage(state: AppState) -> impl IntoView {
         >
             {t("ui.home.start")}
         </button>
-        // Settings read and write the engine's preferences: not until the history opens.
+        // Profiles and setup read and write the engine's preferences: not until the history opens.
         {move || {
             damaged
                 .get()
@@ -80,9 +72,10 @@ pub fn HomePage(state: AppState) -> impl IntoView {
                 .then(|| {
                     view! {
                         <ProfileChooser state />
-                        <RecordingSettings state />
-                        <VoiceSettings state />
-                        <CoachSettings state />
+                        <p class="intro">{t("ui.home.setup_hint")}</p>
+                        <button type="button" id="open-setup" on:click=move |_| state.show(Screen::Setup)>
+                            {t("ui.home.open_setup")}
+                        </button>
                     }
                 })
         }}

@@ -162,7 +162,18 @@ impl Engine {
             .collect();
         kinds.sort();
         kinds.dedup();
-        aira_protocol::QuestionCategoriesOutput { roles, kinds }
+        let mut levels: Vec<String> = self
+            .questions()
+            .iter()
+            .map(|question| question.level.clone())
+            .collect();
+        levels.sort();
+        levels.dedup();
+        aira_protocol::QuestionCategoriesOutput {
+            roles,
+            kinds,
+            levels,
+        }
     }
 
     /// Starts playing a turn's recorded answer through the player the voice uses, so

@@ -5,9 +5,9 @@ use aira_protocol::{InputDevicesOutput, PreferencesPatch, RecordingMode};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::remembered::remembered_preferences;
 use crate::i18n::{t, t_with};
 use crate::ipc;
+use crate::preferences::remembered_preferences;
 use crate::state::AppState;
 
 const MODES: [(RecordingMode, &str, &str); 3] = [

@@ -6,9 +6,9 @@ use aira_protocol::{EnginePolicy, PreferencesPatch, VoiceInfo, VoicesOutput};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::remembered::remembered_preferences;
 use crate::i18n::{t, t_with};
 use crate::ipc;
+use crate::preferences::remembered_preferences;
 use crate::state::AppState;
 
 #[component]

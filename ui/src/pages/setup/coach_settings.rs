@@ -6,8 +6,8 @@ use aira_protocol::{EnginePolicy, PreferencesPatch, SUGGESTED_BEDROCK_MODELS};
 use leptos::prelude::*;
 
 use super::coaching_queue::CoachingQueue;
-use super::remembered::remembered_preferences;
 use crate::i18n::t;
+use crate::preferences::remembered_preferences;
 use crate::state::AppState;
 
 #[component]
