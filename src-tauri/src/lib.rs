@@ -46,6 +46,8 @@ pub fn run() {
             commands::resume::paste_document,
             commands::resume::write_resume_questions,
             commands::voice::speak,
+            commands::voice::say,
+            commands::voice::listen_for_command,
             commands::voice::stop_speaking,
             commands::voice::pause_speaking,
             commands::voice::resume_speaking,

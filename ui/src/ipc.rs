@@ -11,7 +11,8 @@ use aira_protocol::{
     SessionIdInput, SessionInput, SessionOutput, SessionsInput, SessionsOutput, SpeakInput,
     SpokenWord, StartAfreshOutput, StartPracticeInput, StartRecordingInput, StartRecordingOutput,
     StopRecordingInput, SubmitAnswerFileInput, SubmitTypedAnswerInput, TurnResult,
-    UnfinishedSessionsOutput, VoicesOutput, WriteQuestionsInput, WrittenQuestionInfo,
+    UnfinishedSessionsOutput, VoiceCommandOutput, VoicesOutput, WriteQuestionsInput,
+    WrittenQuestionInfo,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -420,4 +421,14 @@ fn describe(value: &JsValue) -> String {
         .ok()
         .and_then(|json| json.as_string())
         .unwrap_or_else(|| format!("{value:?}"))
+}
+
+/// Says `text` and returns once it has been said (or cut off).
+pub async fn say(text: String) -> Result<(), CommandError> {
+    call_with_input_for_nothing("say", SpeakInput { text }).await
+}
+
+/// Listens for one voice command (voice-only mode).
+pub async fn listen_for_command() -> Result<VoiceCommandOutput, CommandError> {
+    call("listen_for_command", js_sys::Object::new().into()).await
 }

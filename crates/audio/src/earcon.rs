@@ -16,6 +16,8 @@ pub enum Earcon {
     RecordingStarted,
     /// Falling: the microphone has stopped.
     RecordingStopped,
+    /// Two soft low notes: the answer is being transcribed and coached.
+    Thinking,
 }
 
 impl Earcon {
@@ -23,6 +25,7 @@ impl Earcon {
         let (first, second) = match self {
             Earcon::RecordingStarted => (660.0, 880.0),
             Earcon::RecordingStopped => (880.0, 660.0),
+            Earcon::Thinking => (440.0, 440.0),
         };
         let mut samples = tone(first);
         samples.extend(std::iter::repeat_n(0.0, samples_for(GAP_MS)));
@@ -85,5 +88,19 @@ mod tests {
                 "{earcon:?}: {first:.0} Hz then {second:.0} Hz"
             );
         }
+    }
+
+    #[test]
+    fn thinking_is_level_and_lower_than_the_recording_sounds() {
+        let samples = Earcon::Thinking.samples();
+        let tone_length = samples_for(TONE_MS);
+        let first = crossings_per_second(&samples[..tone_length]);
+        let second = crossings_per_second(&samples[samples.len() - tone_length..]);
+        assert!(
+            (first - second).abs() < 30.0,
+            "{first:.0} Hz then {second:.0} Hz"
+        );
+        let started = Earcon::RecordingStarted.samples();
+        assert!(first + 100.0 < crossings_per_second(&started[..tone_length]));
     }
 }

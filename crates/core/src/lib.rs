@@ -12,6 +12,7 @@ pub mod redaction;
 pub mod rubric;
 pub mod text;
 pub mod transcript;
+pub mod voice_commands;
 
 pub use question_bank::{KeyPoint, Question, QuestionBank};
 pub use redaction::{Redacted, redact};

@@ -18,3 +18,11 @@ pub struct AppStatus {
 pub struct SpeakInput {
     pub text: String,
 }
+
+/// `listen_for_command`: what was heard in voice-only mode, and the action it asks for;
+/// `None` when it was not a command (then nothing happens but "I did not catch that").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoiceCommandOutput {
+    pub heard: String,
+    pub action: Option<crate::InterviewAction>,
+}

@@ -20,7 +20,7 @@ mod sessions;
 mod shortcuts;
 mod voice;
 
-pub use app::{AppStatus, SpeakInput};
+pub use app::{AppStatus, SpeakInput, VoiceCommandOutput};
 pub use error::{CommandError, ErrorCode};
 pub use feedback::{
     AccuracyVerdict, CoachingQueueOutput, Feedback, FeedbackDelta, RecoachOutput, StarBreakdown,

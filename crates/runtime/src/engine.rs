@@ -5,6 +5,7 @@ mod recording;
 mod recovery;
 mod report;
 mod resume;
+mod voice_commands;
 
 pub use coaching::RecoachOutcome;
 pub use recovery::{Recovery, start_afresh};
@@ -293,6 +294,15 @@ impl Engine {
                 tracing::warn!(%error, "could not speak; the text stays on screen");
             }
         });
+    }
+
+    /// Says a new question or feedback as the screen shows it, in the background. Not in
+    /// voice-only mode: there the interview says each thing in turn and then listens
+    /// (see the UI's voice-only loop), and two voices at once would talk over each other.
+    pub fn speak_along(&self, text: String) {
+        if !self.preferences().voice_only {
+            self.speak_in_background(text);
+        }
     }
 
     /// What is said aloud when feedback arrives: the score, then each point.

@@ -20,7 +20,7 @@ pub fn start_practice(
         Some(id) => engine.question(&id)?,
         None => engine.next_question(),
     };
-    engine.speak_in_background(question.text.clone());
+    engine.speak_along(question.text.clone());
     Ok(question.to_practice_question())
 }
 
@@ -50,7 +50,7 @@ pub async fn submit_answer_file(
     let turn = engine
         .practice_file(&question, &path, Some(&progress))
         .await?;
-    engine.speak_in_background(engine.feedback_speech(&turn.feedback));
+    engine.speak_along(engine.feedback_speech(&turn.feedback));
     Ok(Some(turn))
 }
 
@@ -68,6 +68,6 @@ pub async fn submit_typed_answer(
     let turn = engine
         .practice_typed(&question, &input.text, Some(&progress))
         .await?;
-    engine.speak_in_background(engine.feedback_speech(&turn.feedback));
+    engine.speak_along(engine.feedback_speech(&turn.feedback));
     Ok(turn)
 }

@@ -58,7 +58,7 @@ pub async fn stop_recording(
     let question = engine.question(&input.question_id)?;
     let progress = super::forward_feedback(feedback);
     let turn = engine.stop_recording(&question, Some(&progress)).await?;
-    engine.speak_in_background(engine.feedback_speech(&turn.feedback));
+    engine.speak_along(engine.feedback_speech(&turn.feedback));
     Ok(turn)
 }
 

@@ -3,7 +3,9 @@
 
 use std::sync::Arc;
 
-use aira_protocol::{CommandError, SpeakInput, SpokenWord, VoicesOutput, phrase_id};
+use aira_protocol::{
+    CommandError, SpeakInput, SpokenWord, VoiceCommandOutput, VoicesOutput, phrase_id,
+};
 use tauri::State;
 use tauri::ipc::Channel;
 
@@ -13,6 +15,22 @@ use crate::state::AppState;
 pub fn speak(state: State<'_, AppState>, input: SpeakInput) -> Result<(), CommandError> {
     state.engine()?.speak_in_background(input.text);
     Ok(())
+}
+
+/// Says `text` and returns when it has been said (or cut off): the voice-only interview
+/// listens only after it.
+#[tauri::command]
+pub async fn say(state: State<'_, AppState>, input: SpeakInput) -> Result<(), CommandError> {
+    let engine = state.engine()?;
+    Ok(engine.speak(input.text).await?)
+}
+
+/// Listens for one voice command (voice-only mode).
+#[tauri::command]
+pub async fn listen_for_command(
+    state: State<'_, AppState>,
+) -> Result<VoiceCommandOutput, CommandError> {
+    Ok(state.engine()?.listen_for_command().await?)
 }
 
 #[tauri::command]

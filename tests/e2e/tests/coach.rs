@@ -35,7 +35,8 @@ async fn a_typed_answer_is_coached_by_bedrock_then_offline_when_it_refuses() {
     let driver = TauriDriver::start(&environment);
     let client = driver.launch_app().await;
 
-    // Settings: the cloud coach, chosen with the keyboard-reachable radio button.
+    // Setup: the cloud coach, chosen with the keyboard-reachable radio button.
+    navigate(&client, "#nav-setup").await;
     click(&client, "#coach-engine-cloud").await;
     wait_for_text(&client, "#status", Duration::from_secs(10), |text| {
         text.contains("Saved")

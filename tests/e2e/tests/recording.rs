@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use aira_e2e::page::{click, element, text_of, wait_for_text};
+use aira_e2e::page::{click, element, navigate, start_practice, text_of, wait_for_text};
 use aira_e2e::{Client, TauriDriver, VirtualMicrophone};
 use aira_test_support::{speak_to_wav, whisper_model};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -24,6 +24,7 @@ fn environment(
 }
 
 async fn choose_mode(client: &Client, mode: &str) {
+    navigate(client, "#nav-setup").await;
     click(client, &format!("#recording-mode-{mode}")).await;
     wait_for_text(client, "#status", Duration::from_secs(10), |text| {
         text.contains("Saved")
@@ -31,12 +32,10 @@ async fn choose_mode(client: &Client, mode: &str) {
     .await;
 }
 
+/// From Setup, where the mode was chosen, to a question.
 async fn open_question(client: &Client) {
-    click(client, "#start-practice").await;
-    wait_for_text(client, "#question-text", Duration::from_secs(20), |text| {
-        !text.trim().is_empty()
-    })
-    .await;
+    navigate(client, "#nav-home").await;
+    start_practice(client).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -87,6 +86,7 @@ async fn a_microphone_lost_mid_answer_keeps_what_was_said() {
 
     // The mode chosen is remembered across a restart.
     let client = driver.launch_app().await;
+    navigate(&client, "#nav-setup").await;
     let toggle = element(&client, "#recording-mode-toggle").await;
     let checked = toggle.prop("checked").await.ok().flatten();
     assert_eq!(

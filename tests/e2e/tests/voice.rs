@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use aira_e2e::page::{click, element, screenshot, text_of, wait_for_text};
+use aira_e2e::page::{click, element, navigate, screenshot, text_of, wait_for_text};
 use aira_e2e::{TauriDriver, VirtualMicrophone, cloud_environment};
 use aira_test_support::polly_server::{PollyServer, Reply};
 
@@ -29,7 +29,8 @@ async fn the_question_is_read_aloud_highlighted_word_by_word_and_can_be_paused()
     let driver = TauriDriver::start(&environment);
     let client = driver.launch_app().await;
 
-    // Home: the voice settings, each control labelled.
+    // Setup: the voice settings, each control labelled.
+    navigate(&client, "#nav-setup").await;
     element(&client, "label[for='voice-engine-cloud']").await;
     let rate = element(&client, "#speech-rate").await;
     assert_eq!(
@@ -39,6 +40,7 @@ async fn the_question_is_read_aloud_highlighted_word_by_word_and_can_be_paused()
     element(&client, "label[for='local-voice']").await;
 
     let playing = sound.listen();
+    navigate(&client, "#nav-home").await;
     click(&client, "#start-practice").await;
     let first = wait_for_text(&client, MARK, WAIT, |word| !word.trim().is_empty()).await;
     let second = wait_for_text(&client, MARK, WAIT, |word| {

@@ -1,4 +1,6 @@
+mod answer_timer;
 mod coach_details;
+mod eyes_free;
 mod feedback;
 mod level_meter;
 mod metrics;
@@ -21,6 +23,8 @@ use crate::format::score_sentence;
 use crate::i18n::{t, t_with};
 use crate::ipc::{self, UpdateStream};
 use crate::state::AppState;
+use answer_timer::AnswerTimer;
+use eyes_free::Interview;
 use feedback::FeedbackView;
 use level_meter::LevelMeter;
 use typed_answer::TypedAnswer;
@@ -94,7 +98,7 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
         }
     };
 
-    let repeat_question = move |_| {
+    let repeat_question = move || {
         state.clear_error();
         state.announce(t("ui.status.reading_question"));
         let text = question_text.get_value();
@@ -106,7 +110,7 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
     };
 
     let voice_paused = RwSignal::new(false);
-    let stop_voice = move |_| {
+    let stop_voice = move || {
         state.clear_error();
         voice_paused.set(false);
         spawn_local(async move {
@@ -116,7 +120,7 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
             }
         });
     };
-    let pause_or_resume_voice = move |_| {
+    let pause_or_resume_voice = move || {
         state.clear_error();
         let pausing = !voice_paused.get_untracked();
         spawn_local(async move {
@@ -366,6 +370,17 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
                 .is_some_and(|s| !s.voice_available || !s.audio_output_available)
         })
     };
+    eyes_free::run(Interview {
+        state,
+        question_text,
+        result,
+        is_recording: Signal::derive(recording),
+        start_recording: Callback::new(move |()| start_recording()),
+        stop_recording: Callback::new(move |()| stop_recording(None)),
+        repeat_question: Callback::new(move |()| repeat_question()),
+        pause_voice: Callback::new(move |()| pause_or_resume_voice()),
+        stop_voice: Callback::new(move |()| stop_voice()),
+    });
     let details = t_with(
         "ui.practice.question_details",
         &[
@@ -390,7 +405,7 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
                     type="button"
                     id="repeat-question"
                     disabled=microphone_busy
-                    on:click=repeat_question
+                    on:click=move |_| repeat_question()
                 >
                     {t("ui.practice.repeat_question")}
                 </button>
@@ -398,11 +413,11 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
                     type="button"
                     id="pause-speaking"
                     aria-pressed=move || if voice_paused.get() { "true" } else { "false" }
-                    on:click=pause_or_resume_voice
+                    on:click=move |_| pause_or_resume_voice()
                 >
                     {t("ui.practice.pause_speaking")}
                 </button>
-                <button type="button" id="stop-speaking" on:click=stop_voice>
+                <button type="button" id="stop-speaking" on:click=move |_| stop_voice()>
                     {t("ui.practice.stop_speaking")}
                 </button>
             </div>
@@ -467,6 +482,12 @@ pub fn PracticePage(state: AppState, question: PracticeQuestion) -> impl IntoVie
                 </button>
             </div>
             <TypedAnswer busy=Signal::derive(busy) on_submit=submit_typed />
+            <AnswerTimer
+                state
+                level
+                recording=Signal::derive(recording)
+                on_time_up=Callback::new(move |()| stop_recording(None))
+            />
             <Show when=recording>
                 <LevelMeter level />
                 <section class="heard" aria-labelledby="heard-heading">

@@ -51,7 +51,8 @@ impl Engine {
         self.stop_speaking();
         play_and_wait(&self.player, Earcon::RecordingStarted).await;
         let preferences = self.preferences();
-        let auto_stop_after_ms = (preferences.recording_mode == RecordingMode::AutoStop)
+        let mode = recording_mode(&preferences);
+        let auto_stop_after_ms = (mode == RecordingMode::AutoStop)
             .then_some((preferences.auto_stop_silence_seconds * 1000.0) as u32);
         let (session, events) = LiveSession::start(
             Arc::clone(&self.transcriber),
@@ -81,10 +82,7 @@ impl Engine {
         match opened {
             Ok(device) => {
                 *lock(&self.live) = Some(session);
-                Ok(StartRecordingOutput {
-                    device,
-                    mode: preferences.recording_mode,
-                })
+                Ok(StartRecordingOutput { device, mode })
             }
             Err(error) => {
                 session.cancel();
@@ -146,8 +144,14 @@ impl Engine {
         let session = lock(&self.live).take();
         let recording: Recording = stopped?;
         let player = Arc::clone(&self.player);
-        self.runtime
-            .spawn(async move { play_and_wait(&player, Earcon::RecordingStopped).await });
+        // By ear, a "thinking" sound follows, so silence is never mistaken for a hang.
+        let thinking = self.preferences().voice_only;
+        self.runtime.spawn(async move {
+            play_and_wait(&player, Earcon::RecordingStopped).await;
+            if thinking {
+                play_and_wait(&player, Earcon::Thinking).await;
+            }
+        });
         if let Some(interruption) = &recording.interruption {
             tracing::warn!(device = %recording.device, %interruption, "the recording was cut short; keeping what was recorded");
         }
@@ -179,5 +183,15 @@ impl Engine {
         if let Some(session) = lock(&self.live).take() {
             session.cancel();
         }
+    }
+}
+
+/// How an answer ends: in voice-only mode always by a pause in speech, since nobody may be
+/// looking at a Stop button.
+fn recording_mode(preferences: &aira_protocol::Preferences) -> RecordingMode {
+    if preferences.voice_only {
+        RecordingMode::AutoStop
+    } else {
+        preferences.recording_mode
     }
 }
