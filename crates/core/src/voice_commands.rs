@@ -50,6 +50,21 @@ fn normalise(text: &str) -> String {
         .join(" ")
 }
 
+fn without_nukta(c: char) -> Option<char> {
+    match c {
+        '\u{093C}' => None,
+        'क़' => Some('क'),
+        'ख़' => Some('ख'),
+        'ग़' => Some('ग'),
+        'ज़' => Some('ज'),
+        'ड़' => Some('ड'),
+        'ढ़' => Some('ढ'),
+        'फ़' => Some('फ'),
+        'य़' => Some('य'),
+        other => Some(other),
+    }
+}
+
 /// Vowel signs and viramas of Indian scripts are marks, not letters, but belong to words.
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0900..=0x0DFF) && !c.is_whitespace()
