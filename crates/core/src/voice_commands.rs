@@ -51,17 +51,16 @@ fn normalise(text: &str) -> String {
 }
 
 fn without_nukta(c: char) -> Option<char> {
-    match c {
-        '\u{093C}' => None,
-        'क़' => Some('क'),
-        'ख़' => Some('ख'),
-        'ग़' => Some('ग'),
-        'ज़' => Some('ज'),
-        'ड़' => Some('ड'),
-        'ढ़' => Some('ढ'),
-        'फ़' => Some('फ'),
-        'य़' => Some('य'),
-        other => Some(other),
+    // The precomposed letters with a nukta (क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़), U+0958 to U+095F, and the
+    // nukta itself, U+093C.
+    const PLAIN: [char; 8] = [
+        '\u{0915}', '\u{0916}', '\u{0917}', '\u{091C}', '\u{0921}', '\u{0922}', '\u{092B}',
+        '\u{092F}',
+    ];
+    match c as u32 {
+        0x093C => None,
+        code @ 0x0958..=0x095F => Some(PLAIN[(code - 0x0958) as usize]),
+        _ => Some(c),
     }
 }
 
