@@ -42,7 +42,15 @@ impl Default for VoiceActivityDetector {
 impl VoiceActivityDetector {
     /// Takes 16 kHz mono samples; returns one verdict per frame completed by them.
     pub fn push(&mut self, samples: &[f32]) -> Vec<bool> {
-        self.pending.extend_from_slice(samples);
+        // earshot panics on a sample outside [-1, 1]; resampling a loud file overshoots a
+        // little (and a NaN would be no sound), so samples are clamped first.
+        self.pending.extend(samples.iter().map(|sample| {
+            if sample.is_nan() {
+                0.0
+            } else {
+                sample.clamp(-1.0, 1.0)
+            }
+        }));
         let frames = self.pending.len() / FRAME_SAMPLES;
         let verdicts = self
             .pending
@@ -104,6 +112,15 @@ pub fn speech_regions(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found with espeak-ng speech resampled to 16 kHz: `aira transcribe` panicked.
+    #[test]
+    fn samples_past_full_scale_or_not_a_number_do_not_panic() {
+        let mut samples = vec![1.2_f32; FRAME_SAMPLES];
+        samples.extend(vec![-3.0_f32; FRAME_SAMPLES]);
+        samples.extend(vec![f32::NAN; FRAME_SAMPLES]);
+        assert_eq!(VoiceActivityDetector::frames_of(&samples).len(), 3);
+    }
 
     #[test]
     fn regions_need_an_onset_and_survive_short_gaps() {
