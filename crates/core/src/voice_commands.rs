@@ -33,10 +33,12 @@ pub fn recognise(heard: &str, catalog: &Catalog) -> Option<InterviewAction> {
     best.map(|(_, action)| action)
 }
 
-/// Lower case, letters and digits only, single spaces: "My score?" → "my score".
+/// Lower case, letters and digits only, single spaces: "My score?" → "my score". The
+/// Devanagari nukta is dropped (फ़ीडबैक → फीडबैक): speech recognisers write it or not.
 fn normalise(text: &str) -> String {
     text.to_lowercase()
         .chars()
+        .filter_map(without_nukta)
         .map(|c| {
             if c.is_alphanumeric() || is_combining(c) {
                 c

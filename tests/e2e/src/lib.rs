@@ -6,6 +6,7 @@
 
 pub mod audit;
 mod driver;
+pub mod keyboard;
 pub mod page;
 
 pub use aira_test_support::sound_server::VirtualMicrophone;
