@@ -428,7 +428,13 @@ pub async fn say(text: String) -> Result<(), CommandError> {
     call_with_input_for_nothing("say", SpeakInput { text }).await
 }
 
-/// Listens for one voice command (voice-only mode).
-pub async fn listen_for_command() -> Result<VoiceCommandOutput, CommandError> {
-    call("listen_for_command", js_sys::Object::new().into()).await
+/// Listens for one voice command (voice-only mode); `on_listening` runs once the
+/// microphone delivers sound.
+pub async fn listen_for_command(
+    on_listening: impl Fn(()) + 'static,
+) -> Result<VoiceCommandOutput, CommandError> {
+    let stream = UpdateStream::open(on_listening)?;
+    let args: JsValue = js_sys::Object::new().into();
+    stream.attach(&args, "listening")?;
+    call("listen_for_command", args).await
 }

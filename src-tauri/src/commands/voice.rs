@@ -25,12 +25,22 @@ pub async fn say(state: State<'_, AppState>, input: SpeakInput) -> Result<(), Co
     Ok(engine.speak(input.text).await?)
 }
 
-/// Listens for one voice command (voice-only mode).
+/// Listens for one voice command (voice-only mode); `listening` gets one message when the
+/// microphone delivers sound.
 #[tauri::command]
 pub async fn listen_for_command(
     state: State<'_, AppState>,
+    listening: Channel<()>,
 ) -> Result<VoiceCommandOutput, CommandError> {
-    Ok(state.engine()?.listen_for_command().await?)
+    let engine = state.engine()?;
+    let heard = engine
+        .listen_for_command(move || {
+            if let Err(error) = listening.send(()) {
+                tracing::debug!(%error, "the listening signal was not delivered");
+            }
+        })
+        .await?;
+    Ok(heard)
 }
 
 #[tauri::command]

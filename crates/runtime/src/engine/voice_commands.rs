@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use aira_audio::{CaptureEvent, Earcon};
+use aira_audio::{CaptureEvent, Earcon, VoiceActivityDetector};
 use aira_core::ports::{Transcriber, TranscriptionOptions};
 use aira_protocol::VoiceCommandOutput;
 
@@ -16,34 +16,56 @@ use crate::error::RuntimeError;
 const LISTEN_AT_MOST: Duration = Duration::from_secs(5);
 /// Quiet after speech that ends the command early.
 const QUIET_AFTER_SPEECH: Duration = Duration::from_millis(900);
-/// Loudness (RMS) above which a block counts as speech; the answer recording's voice
-/// activity detection is overkill for two words.
-const SPEECH_RMS: f32 = 0.02;
 
 impl Engine {
     /// Listens for one spoken command and says what it was, or `action: None` with the
     /// words heard when it was none (the caller says "I did not catch that").
-    pub async fn listen_for_command(&self) -> Result<VoiceCommandOutput, RuntimeError> {
+    /// `on_listening` is called once the microphone delivers sound, which on a busy machine
+    /// can be a second after it is opened: only then is "listening" true.
+    pub async fn listen_for_command(
+        &self,
+        on_listening: impl FnOnce() + Send + 'static,
+    ) -> Result<VoiceCommandOutput, RuntimeError> {
         if super::lock(&self.live).is_some() {
             return Err(aira_audio::AudioError::AlreadyRecording.into());
         }
         self.stop_speaking();
         play_and_wait(&self.player, Earcon::RecordingStarted).await;
         let (sender, mut events) = tokio::sync::mpsc::unbounded_channel();
+        let mut on_listening = Some(on_listening);
         let callback = Box::new(move |event: CaptureEvent| {
+            if let Some(tell) = on_listening.take() {
+                tell();
+            }
             let _ = sender.send(event);
         });
         let recorder = Arc::clone(&self.recorder);
         let device = self.preferences().input_device;
         tokio::task::spawn_blocking(move || recorder.start(device, callback)).await??;
 
+        // Counted from the first sound, not from the opening; a microphone that sends
+        // nothing at all is given up on.
+        let first = tokio::time::timeout(LISTEN_AT_MOST, events.recv())
+            .await
+            .ok()
+            .flatten();
+        let sound_arrived = first.is_some();
         let started = Instant::now();
         let mut last_speech: Option<Instant> = None;
-        while started.elapsed() < LISTEN_AT_MOST {
+        // The same detector that ends answers on a pause.
+        let mut detector = VoiceActivityDetector::default();
+        let mut loudest = 0.0_f32;
+        let mut pending = first;
+        while sound_arrived && started.elapsed() < LISTEN_AT_MOST {
             let left = LISTEN_AT_MOST.saturating_sub(started.elapsed());
-            match tokio::time::timeout(left, events.recv()).await {
-                Ok(Some(CaptureEvent::Audio { level, .. })) => {
-                    if level.rms >= SPEECH_RMS {
+            let next = match pending.take() {
+                Some(event) => Ok(Some(event)),
+                None => tokio::time::timeout(left, events.recv()).await,
+            };
+            match next {
+                Ok(Some(CaptureEvent::Audio { samples, level, .. })) => {
+                    loudest = loudest.max(level.rms);
+                    if detector.push(&samples).into_iter().any(|speech| speech) {
                         last_speech = Some(Instant::now());
                     } else if last_speech.is_some_and(|at| at.elapsed() >= QUIET_AFTER_SPEECH) {
                         break;
@@ -58,7 +80,10 @@ impl Engine {
         self.runtime
             .spawn(async move { play_and_wait(&player, Earcon::RecordingStopped).await });
 
+        let seconds = recording.samples.len() as f32 / 16_000.0;
         let catalog = self.catalog();
+        // Nothing said (by the detector's judgement) is nothing heard: whisper is not asked,
+        // as on silence it can invent words.
         let heard = if last_speech.is_some() {
             let prompt = aira_protocol::InterviewAction::ALL
                 .iter()
@@ -80,7 +105,7 @@ impl Engine {
             String::new()
         };
         let action = aira_core::voice_commands::recognise(&heard, catalog);
-        tracing::info!(heard = %heard, ?action, "voice command");
+        tracing::info!(heard = %heard, ?action, loudest, seconds, "voice command");
         Ok(VoiceCommandOutput { heard, action })
     }
 }

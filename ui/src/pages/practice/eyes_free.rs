@@ -137,8 +137,8 @@ fn listen(interview: Interview, listening: StoredValue<bool>) {
     listening.set_value(true);
     spawn_local(async move {
         while state.screen.get_untracked() == Screen::Practice && !listening.is_disposed() {
-            state.announce(t("ui.voice.listening"));
-            let heard = match ipc::listen_for_command().await {
+            let heard = ipc::listen_for_command(move |()| state.announce(t("ui.voice.listening")));
+            let heard = match heard.await {
                 Ok(heard) => heard,
                 Err(error) => {
                     state.fail(error);
@@ -165,10 +165,13 @@ fn listen(interview: Interview, listening: StoredValue<bool>) {
                     say(text).await;
                 }
                 InterviewAction::Pause => {
+                    // Not listening from here on, so the pause shortcut goes on even while
+                    // this is still being said.
+                    listening.set_value(false);
                     let paused = t("ui.voice.paused");
                     state.announce(paused.clone());
                     say(paused).await;
-                    break;
+                    return;
                 }
                 InterviewAction::Stop => {
                     let stopped = t("ui.voice.stopped");
