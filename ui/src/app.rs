@@ -42,7 +42,7 @@ pub fn App(preferences: Option<Preferences>) -> impl IntoView {
         let unavailable = i18n::use_language(&chosen_language.get());
         let language = i18n::language();
         if let Some(element) = document().document_element() {
-            let _ = element.set_attribute("lang", language.code);
+            set_attribute(&element, "lang", language.code);
         }
         if drawn_before.get_value() {
             let changed = t_with("ui.language.changed", &[("language", language.name)]);
@@ -105,10 +105,19 @@ fn apply_display(preferences: &Preferences) {
         Theme::Standard => "standard",
         Theme::HighContrast => "high-contrast",
     };
-    let _ = root.set_attribute("data-theme", theme);
-    let _ = root
+    set_attribute(&root, "data-theme", theme);
+    if let Err(error) = root
         .style()
-        .set_property("font-size", &format!("{}%", preferences.text_size));
+        .set_property("font-size", &format!("{}%", preferences.text_size))
+    {
+        leptos::logging::warn!("text size not applied: {error:?}");
+    }
+}
+
+fn set_attribute(element: &web_sys::Element, name: &str, value: &str) {
+    if let Err(error) = element.set_attribute(name, value) {
+        leptos::logging::warn!("{name} not set: {error:?}");
+    }
 }
 
 /// The interview's shortcuts work on every screen: pressed elsewhere, they are handled when

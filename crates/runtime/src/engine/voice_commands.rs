@@ -37,7 +37,9 @@ impl Engine {
             if let Some(tell) = on_listening.take() {
                 tell();
             }
-            let _ = sender.send(event);
+            if sender.send(event).is_err() {
+                // Listening has ended; later sound has nowhere to go.
+            }
         });
         let recorder = Arc::clone(&self.recorder);
         let device = self.preferences().input_device;
