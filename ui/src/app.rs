@@ -1,4 +1,4 @@
-use aira_protocol::{Chord, Preferences, Theme};
+use aira_protocol::{Preferences, Theme};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,7 +20,7 @@ pub fn App(preferences: Option<Preferences>) -> impl IntoView {
 
     Effect::new(move || document().set_title(&state.screen.get().title()));
     Effect::new(move || apply_display(&state.current_preferences()));
-    listen_for_shortcuts(state);
+    crate::shortcuts::listen_for_shortcuts(state);
     // For the app's lifetime: the word being spoken, highlighted where its text shows.
     leptos::task::spawn_local(async move {
         match crate::ipc::watch_spoken_words(move |word| state.spoken_word.set(Some(word))).await {
@@ -118,55 +118,4 @@ fn set_attribute(element: &web_sys::Element, name: &str, value: &str) {
     if let Err(error) = element.set_attribute(name, value) {
         leptos::logging::warn!("{name} not set: {error:?}");
     }
-}
-
-/// The interview's shortcuts work on every screen: pressed elsewhere, they are handled when
-/// the interview screen shows (it takes `requested_action`). Keys typed into a text field
-/// are left alone unless they hold Ctrl, Alt or Meta.
-fn listen_for_shortcuts(state: AppState) {
-    let handler = window_event_listener(leptos::ev::keydown, move |event| {
-        if event.repeat() {
-            return;
-        }
-        let Some(chord) = Chord::from_event(
-            &event.key(),
-            event.ctrl_key(),
-            event.alt_key(),
-            event.shift_key(),
-            event.meta_key(),
-        ) else {
-            return;
-        };
-        if chord.is_single_key() && typing_in_a_field(&event) {
-            return;
-        }
-        // The shortcut editor listens for its own keys.
-        if typing_a_shortcut(&event) {
-            return;
-        }
-        let preferences = state.current_preferences();
-        if let Some(action) = preferences.shortcuts.action_for(&chord) {
-            event.prevent_default();
-            state.request(action);
-        }
-    });
-    // Listens for the app's lifetime.
-    std::mem::forget(handler);
-}
-
-fn typing_in_a_field(event: &web_sys::KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|element| {
-            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || element.has_attribute("contenteditable")
-        })
-}
-
-fn typing_a_shortcut(event: &web_sys::KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|element| element.has_attribute("data-shortcut-capture"))
 }

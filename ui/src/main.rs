@@ -10,6 +10,7 @@ mod i18n;
 mod ipc;
 mod pages;
 mod preferences;
+mod shortcuts;
 mod state;
 
 fn main() {

@@ -52,6 +52,21 @@ pub async fn focused_id(client: &Client) -> String {
         .unwrap_or_default()
 }
 
+/// Waits (up to 10 s) until the element `id` has focus, as a screen moves it there.
+pub async fn wait_for_focus(client: &Client, id: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::time::Instant::now() < deadline {
+        if focused_id(client).await == id {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!(
+        "focus never moved to #{id}; it is on {:?}",
+        focused_id(client).await
+    );
+}
+
 /// Presses Tab until the element `id` has focus; panics naming where focus went if it is
 /// not reached in `at_most` presses.
 pub async fn tab_to(client: &Client, id: &str, at_most: usize) {

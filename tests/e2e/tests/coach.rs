@@ -43,6 +43,7 @@ async fn a_typed_answer_is_coached_by_bedrock_then_offline_when_it_refuses() {
     })
     .await;
 
+    navigate(&client, "#nav-home").await;
     start_practice(&client).await;
     type_and_submit(&client, ANSWER).await;
     let score = wait_for_text(&client, "#score", Duration::from_secs(60), |text| {
@@ -104,8 +105,8 @@ async fn a_typed_answer_is_coached_by_bedrock_then_offline_when_it_refuses() {
         "the offline coach does not judge accuracy"
     );
 
-    // Cloud mode queued that answer for Bedrock; Home says so and offers to try now.
-    navigate(&client, "#nav-home").await;
+    // Cloud mode queued that answer for Bedrock; Setup says so and offers to try now.
+    navigate(&client, "#nav-setup").await;
     let waiting = text_of(&client, "#coach-queue-waiting").await;
     assert!(waiting.starts_with('1'), "{waiting}");
     let usage = text_of(&client, "#coach-usage-totals").await;

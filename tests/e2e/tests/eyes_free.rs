@@ -5,7 +5,9 @@
 
 use std::time::Duration;
 
-use aira_e2e::keyboard::{ALT, ENTER, ESCAPE, focused_id, press, tab_to, type_text};
+use aira_e2e::keyboard::{
+    ALT, ENTER, ESCAPE, focused_id, press, tab_to, type_text, wait_for_focus,
+};
 use aira_e2e::page::{click, navigate, text_of, wait_for_text};
 use aira_e2e::{Client, TauriDriver, VirtualMicrophone};
 use aira_test_support::{speak_to_wav, whisper_model};
@@ -54,7 +56,8 @@ async fn a_whole_interview_by_keyboard_alone() {
     // Answer by typing: Tab to "Type your answer", Enter, type, Tab to submit, Enter.
     tab_to(&client, "type-answer", 30).await;
     press(&client, &[ENTER]).await;
-    tab_to(&client, "typed-answer", 5).await;
+    // Opening the field moves focus into it.
+    wait_for_focus(&client, "typed-answer").await;
     type_text(&client, ANSWER).await;
     tab_to(&client, "submit-typed-answer", 5).await;
     press(&client, &[ENTER]).await;

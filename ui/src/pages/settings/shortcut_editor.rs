@@ -34,13 +34,7 @@ pub fn ShortcutEditor(state: AppState) -> impl IntoView {
             state.announce(t("ui.shortcuts.cancelled"));
             return;
         }
-        let Some(chord) = Chord::from_event(
-            &event.key(),
-            event.ctrl_key(),
-            event.alt_key(),
-            event.shift_key(),
-            event.meta_key(),
-        ) else {
+        let Some(chord) = crate::shortcuts::chord_of(&event) else {
             // A modifier on its own: wait for the key that goes with it.
             return;
         };
