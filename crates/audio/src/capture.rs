@@ -25,6 +25,9 @@ const OPEN_TIMEOUT: Duration = Duration::from_secs(3);
 /// A device that delivers nothing for this long while recording has gone away, even when
 /// its driver reports no error (PulseAudio through ALSA often does not).
 const SILENT_DEVICE_TIMEOUT: Duration = Duration::from_secs(2);
+/// The first sound may take longer: PulseAudio on a busy machine starts a stream seconds
+/// after it is opened, and calling that a lost microphone failed answers that were fine.
+const FIRST_SOUND_TIMEOUT: Duration = Duration::from_secs(8);
 /// Raw samples the callback may hold between ticks before it drops audio: a few seconds,
 /// in case the capture thread is starved.
 const RAW_BUFFER_SECONDS: usize = 5;
@@ -156,6 +159,8 @@ struct Active {
     on_event: CaptureCallback,
     paused: bool,
     last_audio: Instant,
+    /// When the stream was opened; `None` once it has delivered its first sound.
+    awaiting_first_sound: Option<Instant>,
     interruption: Option<String>,
 }
 
@@ -239,9 +244,13 @@ fn take_new_audio(recording: &mut Active) {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .take();
-        let stalled = !recording.paused
-            && raw.is_empty()
-            && recording.last_audio.elapsed() > SILENT_DEVICE_TIMEOUT;
+        let allowed_silence = if recording.awaiting_first_sound.is_some() {
+            FIRST_SOUND_TIMEOUT
+        } else {
+            SILENT_DEVICE_TIMEOUT
+        };
+        let stalled =
+            !recording.paused && raw.is_empty() && recording.last_audio.elapsed() > allowed_silence;
         let reason = failure
             .or_else(|| stalled.then(|| format!("{} stopped sending sound", recording.device)));
         if let Some(reason) = reason {
@@ -252,6 +261,12 @@ fn take_new_audio(recording: &mut Active) {
     }
     if raw.is_empty() {
         return;
+    }
+    if let Some(opened) = recording.awaiting_first_sound.take() {
+        tracing::info!(
+            milliseconds = opened.elapsed().as_millis(),
+            "first sound from the microphone"
+        );
     }
     recording.last_audio = Instant::now();
     let maximum = (MAX_ANSWER_SECONDS * SPEECH_SAMPLE_RATE) as usize;
@@ -402,6 +417,7 @@ fn open_input(wanted: Option<&str>, on_event: CaptureCallback) -> Result<Active,
         on_event,
         paused: false,
         last_audio: Instant::now(),
+        awaiting_first_sound: Some(Instant::now()),
         interruption: None,
     })
 }

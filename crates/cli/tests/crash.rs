@@ -237,16 +237,23 @@ fn an_answer_cut_off_mid_recording_keeps_the_words_said_before_the_kill() {
         &speech,
     );
     let data = folder();
-    let child = aira(data.path())
+    let messages = fixtures.path().join("aira-messages.txt");
+    let mut child = aira(data.path())
         .envs(sound.environment())
         .args(["practice", "--question-id", "sw-oop", "--microphone"])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(&messages).unwrap_or_else(|error| panic!("{error}")))
         .spawn()
         .unwrap_or_else(|error| panic!("could not start aira: {error}"));
     let journal_seconds = || journalled_seconds(data.path());
     wait_for("the recording to start", Duration::from_secs(60), || {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!(
+                "aira ended ({status}) before recording:\n{}",
+                std::fs::read_to_string(&messages).unwrap_or_default()
+            );
+        }
         journal_seconds() > 0.0
     });
     let mut playback = sound.play(&speech);
