@@ -445,11 +445,16 @@ where
             }
         },
         move |error: cpal::Error| {
-            tracing::warn!(%error, "input stream error");
-            failure
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .get_or_insert_with(|| error.to_string());
+            // A device that is gone can report the same error thousands of times a second
+            // until the stream is closed: the first one is logged and kept, the rest only
+            // counted at debug level (a flood once filled the disk with this line).
+            let mut failure = failure.lock().unwrap_or_else(PoisonError::into_inner);
+            if failure.is_none() {
+                tracing::warn!(%error, "input stream error");
+                *failure = Some(error.to_string());
+            } else {
+                tracing::debug!(%error, "input stream error again");
+            }
         },
         Some(OPEN_TIMEOUT),
     )
