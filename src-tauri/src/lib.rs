@@ -29,6 +29,7 @@ pub fn run() {
             commands::practice::submit_typed_answer,
             commands::preferences::preferences,
             commands::preferences::update_preferences,
+            commands::preferences::aws_profiles,
             commands::recording::list_input_devices,
             commands::recording::start_recording,
             commands::recording::pause_recording,

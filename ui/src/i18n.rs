@@ -74,6 +74,14 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_region_offered_has_a_name() {
+        for region in aira_protocol::SUGGESTED_AWS_REGIONS {
+            let key = format!("ui.aws.region.{region}");
+            assert!(lookup(&key).is_some(), "locales/en.json lacks {key}");
+        }
+    }
+
     /// Every literal key in the UI's source must exist, so a typo fails here rather than
     /// showing a raw key to a user.
     #[test]

@@ -2,16 +2,16 @@
 //! the UI knows that Tauri exists.
 
 use aira_protocol::{
-    AppStatus, CoachingQueueOutput, CommandError, DeletedOutput, DocumentKind, ErrorCode,
-    FeedbackDelta, ImportDocumentInput, ImportModelInput, ImportSource, InputDevicesOutput,
-    InstalledModelInfo, ModelNameInput, ModelProgress, ModelsOutput, PasteDocumentInput,
-    PlayRecordingInput, PlayRecordingOutput, PracticeQuestion, Preferences, PreferencesPatch,
-    ProfileInfo, ProfileNameInput, ProfilesOutput, ProgressFilter, ProgressInput, ProgressOutput,
-    QuestionCategoriesOutput, RecoachOutput, RecordingUpdate, RedactedDocument, SessionFilter,
-    SessionIdInput, SessionInput, SessionOutput, SessionsInput, SessionsOutput, SpeakInput,
-    SpokenWord, StartAfreshOutput, StartPracticeInput, StartRecordingInput, StartRecordingOutput,
-    StopRecordingInput, SubmitAnswerFileInput, SubmitTypedAnswerInput, TurnResult,
-    UnfinishedSessionsOutput, VoiceCommandOutput, VoicesOutput, WriteQuestionsInput,
+    AppStatus, AwsProfilesOutput, CoachingQueueOutput, CommandError, DeletedOutput, DocumentKind,
+    ErrorCode, FeedbackDelta, ImportDocumentInput, ImportModelInput, ImportSource,
+    InputDevicesOutput, InstalledModelInfo, ModelNameInput, ModelProgress, ModelsOutput,
+    PasteDocumentInput, PlayRecordingInput, PlayRecordingOutput, PracticeQuestion, Preferences,
+    PreferencesPatch, ProfileInfo, ProfileNameInput, ProfilesOutput, ProgressFilter, ProgressInput,
+    ProgressOutput, QuestionCategoriesOutput, RecoachOutput, RecordingUpdate, RedactedDocument,
+    SessionFilter, SessionIdInput, SessionInput, SessionOutput, SessionsInput, SessionsOutput,
+    SpeakInput, SpokenWord, StartAfreshOutput, StartPracticeInput, StartRecordingInput,
+    StartRecordingOutput, StopRecordingInput, SubmitAnswerFileInput, SubmitTypedAnswerInput,
+    TurnResult, UnfinishedSessionsOutput, VoiceCommandOutput, VoicesOutput, WriteQuestionsInput,
     WrittenQuestionInfo,
 };
 use serde::Serialize;
@@ -164,6 +164,10 @@ pub async fn pause_speaking() -> Result<(), CommandError> {
 
 pub async fn resume_speaking() -> Result<(), CommandError> {
     call_for_nothing("resume_speaking", js_sys::Object::new().into()).await
+}
+
+pub async fn aws_profiles() -> Result<AwsProfilesOutput, CommandError> {
+    call("aws_profiles", js_sys::Object::new().into()).await
 }
 
 pub async fn voices() -> Result<VoicesOutput, CommandError> {

@@ -10,24 +10,33 @@ use aws_smithy_http_client::tls::rustls_provider::CryptoMode;
 use aws_smithy_http_client::tls::{Provider, TlsContext, TrustStore};
 use aws_smithy_runtime_api::client::http::SharedHttpClient;
 
+use crate::account::AwsAccount;
+
 /// Mumbai: most of Aira's users are in India; it offers Transcribe's en-IN, hi-IN, ta-IN and
 /// te-IN, and Bedrock's Claude models.
 pub const DEFAULT_REGION: &str = "ap-south-1";
 
-/// The standard configuration: credentials from the default chain (environment, profile,
-/// credential_process, web identity, container and instance roles); region from
-/// `AWS_REGION` or the profile, else [`DEFAULT_REGION`]; endpoint overrides such as
+/// The standard configuration for `account`: credentials from the default chain
+/// (environment, profile, credential_process, web identity, container and instance roles)
+/// of the chosen profile, else `AWS_PROFILE`'s; the chosen region, else `AWS_REGION`, else
+/// the profile's, else [`DEFAULT_REGION`]; endpoint overrides such as
 /// `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`. Reads files, contacts nothing.
-pub async fn load_standard_config() -> SdkConfig {
+pub async fn load_standard_config(account: &AwsAccount) -> SdkConfig {
     // Not the default region chain: it ends by asking the EC2 instance metadata service,
     // which on a laptop only costs time before the default below is taken anyway.
-    let region = RegionProviderChain::first_try(EnvironmentVariableRegionProvider::new())
-        .or_else(ProfileFileRegionProvider::new())
+    let mut profile_region = ProfileFileRegionProvider::builder();
+    if let Some(profile) = &account.profile {
+        profile_region = profile_region.profile_name(profile);
+    }
+    let region = RegionProviderChain::first_try(account.region.clone().map(Region::new))
+        .or_else(EnvironmentVariableRegionProvider::new())
+        .or_else(profile_region.build())
         .or_else(Region::from_static(DEFAULT_REGION));
-    aws_config::defaults(BehaviorVersion::latest())
-        .region(region)
-        .load()
-        .await
+    let mut loader = aws_config::defaults(BehaviorVersion::latest()).region(region);
+    if let Some(profile) = &account.profile {
+        loader = loader.profile_name(profile);
+    }
+    loader.load().await
 }
 
 /// A configuration with fixed keys instead of the standard chain: for tests, and for keys

@@ -45,6 +45,11 @@ impl CredentialsCheck {
         outcome
     }
 
+    /// Forgets the outcome: the account changed, so the next check asks again.
+    pub fn forget(&self) {
+        *self.lock() = None;
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, Option<(Instant, Result<(), CloudError>)>> {
         self.last.lock().unwrap_or_else(PoisonError::into_inner)
     }

@@ -25,6 +25,16 @@ pub struct Arguments {
     #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
+    /// The AWS profile the cloud engines use for this run [default: the one chosen in the
+    /// app's Settings, else AWS_PROFILE, else "default"]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub aws_profile: Option<String>,
+
+    /// The AWS region for this run, such as ap-south-1 [default: the one chosen in the
+    /// app's Settings, else AWS_REGION, else the profile's, else ap-south-1]
+    #[arg(long, global = true, value_name = "REGION")]
+    pub aws_region: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -18,6 +18,7 @@ pub fn for_error(code: ErrorCode) -> ExitCode {
         | ErrorCode::UnknownSession
         | ErrorCode::UnknownProfile
         | ErrorCode::ProfileRefused
+        | ErrorCode::AwsSettingRefused
         | ErrorCode::ImportRefused
         | ErrorCode::EmptyAnswer
         | ErrorCode::EmptyText

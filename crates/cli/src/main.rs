@@ -49,6 +49,12 @@ fn main() -> ExitCode {
 async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeError> {
     let mut settings = Settings::resolve(arguments.data_dir, arguments.model, None);
     settings.profile = arguments.profile.or(settings.profile);
+    aira_runtime::check_aws_names(
+        arguments.aws_profile.as_deref(),
+        arguments.aws_region.as_deref(),
+    )?;
+    settings.aws_profile = arguments.aws_profile;
+    settings.aws_region = arguments.aws_region;
     if let Command::Transcribe {
         language, threads, ..
     } = &arguments.command

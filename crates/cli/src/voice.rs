@@ -54,7 +54,8 @@ pub async fn voices(settings: &Settings, output: &Output) -> Result<ExitCode, Ru
 fn open(settings: &Settings) -> Result<aira_voice::VoiceOut, RuntimeError> {
     let preferences = aira_runtime::load_preferences(&settings.data_dir);
     let player = Arc::new(Player::spawn()?);
-    let opened = voice::open_voice(settings, &preferences, player);
+    let account = aira_runtime::SharedAccount::new(settings.aws_account(&preferences));
+    let opened = voice::open_voice(settings, &preferences, player, &account);
     voice::attach_piper(settings, &opened);
     Ok(opened)
 }

@@ -14,7 +14,7 @@ mod pricing;
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
-use aira_aws::{ConfigSource, LazyClient};
+use aira_aws::{ConfigSource, LazyClient, SharedAccount};
 use aira_core::ports::{
     Coach, CoachError, CoachRequest, PortFuture, QuestionRequest, QuestionWriter,
 };
@@ -84,8 +84,8 @@ pub struct BedrockCoach {
 impl BedrockCoach {
     /// A coach using the standard AWS configuration. Cheap: nothing is read or contacted
     /// until the first check or call.
-    pub fn new(settings: BedrockSettings) -> Self {
-        Self::with_source(settings, ConfigSource::Standard)
+    pub fn new(settings: BedrockSettings, account: SharedAccount) -> Self {
+        Self::with_source(settings, ConfigSource::Standard(account))
     }
 
     /// A coach using `config` instead of the standard chain.
@@ -113,7 +113,7 @@ impl BedrockCoach {
     }
 
     /// The client once credentials are there.
-    async fn ready_client(&self) -> Result<&Client, CoachError> {
+    async fn ready_client(&self) -> Result<Client, CoachError> {
         self.connection
             .ready_client(|config| Ok(client::build_client(config, &self.settings)?))
             .await
@@ -137,7 +137,7 @@ impl BedrockCoach {
         let started = std::time::Instant::now();
         let call = if self.settings.streaming {
             converse_stream(
-                client,
+                &client,
                 &self.settings,
                 &model_id,
                 &prompt,
@@ -146,7 +146,7 @@ impl BedrockCoach {
             )
             .await?
         } else {
-            converse(client, &self.settings, &model_id, &prompt, &tool).await?
+            converse(&client, &self.settings, &model_id, &prompt, &tool).await?
         };
         let usage = pricing::usage(&model_id, call.input_tokens, call.output_tokens);
         tracing::info!(
@@ -177,7 +177,7 @@ impl BedrockCoach {
             max_tokens: 3_000,
         };
         let call = converse(
-            client,
+            &client,
             &self.settings,
             &model_id,
             &questions_prompt(&request),

@@ -84,6 +84,8 @@ pub enum ErrorCode {
     VoiceFailed,
     /// There is no text to say.
     EmptyText,
+    /// An AWS region or profile name that cannot be one; nothing was changed.
+    AwsSettingRefused,
     /// The user stopped the operation.
     Cancelled,
     /// Anything else; the message says what.
@@ -91,7 +93,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 40] = [
+    pub const ALL: [ErrorCode; 41] = [
         ErrorCode::NoMicrophone,
         ErrorCode::ModelMissing,
         ErrorCode::ModelInvalid,
@@ -130,6 +132,7 @@ impl ErrorCode {
         ErrorCode::NoAudioOutput,
         ErrorCode::VoiceFailed,
         ErrorCode::EmptyText,
+        ErrorCode::AwsSettingRefused,
         ErrorCode::Cancelled,
         ErrorCode::Internal,
     ];
@@ -175,6 +178,7 @@ impl ErrorCode {
             ErrorCode::NoAudioOutput => "no_audio_output",
             ErrorCode::VoiceFailed => "voice_failed",
             ErrorCode::EmptyText => "empty_text",
+            ErrorCode::AwsSettingRefused => "aws_setting_refused",
             ErrorCode::Cancelled => "cancelled",
             ErrorCode::Internal => "internal",
         }

@@ -4,6 +4,7 @@
 //! values streamed over channels. No tauri, no tokio: this crate also compiles to wasm32.
 
 mod app;
+mod aws;
 mod error;
 mod feedback;
 mod history;
@@ -21,6 +22,7 @@ mod shortcuts;
 mod voice;
 
 pub use app::{AppStatus, SpeakInput, VoiceCommandOutput};
+pub use aws::{AwsProfilesOutput, SUGGESTED_AWS_REGIONS};
 pub use error::{CommandError, ErrorCode};
 pub use feedback::{
     AccuracyVerdict, CoachingQueueOutput, Feedback, FeedbackDelta, RecoachOutput, StarBreakdown,

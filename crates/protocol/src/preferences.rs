@@ -111,6 +111,12 @@ pub struct Preferences {
     /// The Bedrock model (or inference profile) id; `None` uses the default, a current
     /// Claude Haiku. `AIRA_BEDROCK_MODEL` still wins.
     pub bedrock_model: Option<String>,
+    /// The AWS profile (of `~/.aws/config` or `credentials`) the cloud engines use; `None`
+    /// follows `AWS_PROFILE`, else `default`.
+    pub aws_profile: Option<String>,
+    /// The AWS region (`ap-south-1`); `None` follows `AWS_REGION`, else the profile's,
+    /// else Mumbai.
+    pub aws_region: Option<String>,
     /// The user agreed that answers coached offline while the cloud was out of reach are
     /// sent to Bedrock once it answers again. Off by default: nothing leaves unasked.
     pub recoach_when_online: bool,
@@ -162,6 +168,8 @@ impl Default for Preferences {
             transcription_engine: EnginePolicy::default(),
             coach_engine: EnginePolicy::default(),
             bedrock_model: None,
+            aws_profile: None,
+            aws_region: None,
             recoach_when_online: false,
             voice_engine: EnginePolicy::Local,
             cloud_voice: None,
@@ -206,6 +214,12 @@ pub struct PreferencesPatch {
     /// `Some(None)` returns to the default model.
     #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
     pub bedrock_model: Option<Option<String>>,
+    /// `Some(None)` follows the standard chain again. The runtime refuses a name that
+    /// cannot be a profile or region.
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub aws_profile: Option<Option<String>>,
+    #[serde(with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub aws_region: Option<Option<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recoach_when_online: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -303,6 +317,16 @@ impl Preferences {
             self.bedrock_model = model
                 .map(|model| model.trim().to_owned())
                 .filter(|model| !model.is_empty());
+        }
+        let trimmed = |name: Option<String>| {
+            name.map(|name| name.trim().to_owned())
+                .filter(|name| !name.is_empty())
+        };
+        if let Some(profile) = patch.aws_profile {
+            self.aws_profile = trimmed(profile);
+        }
+        if let Some(region) = patch.aws_region {
+            self.aws_region = trimmed(region);
         }
         if let Some(consent) = patch.recoach_when_online {
             self.recoach_when_online = consent;

@@ -16,11 +16,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use aira_audio::{EARCON_SAMPLE_RATE, Earcon, Player, Recorder};
+use aira_aws::SharedAccount;
 use aira_coach::{BedrockCoach, BedrockSettings, LocalCoach};
 use aira_core::i18n::Catalog;
 use aira_core::ports::{Coach, FeedbackProgress, Speaker, Transcriber};
 use aira_core::{Question, QuestionBank};
-use aira_protocol::{AnswerSource, AppStatus, Preferences, PreferencesPatch, TurnResult};
+use aira_protocol::{
+    AnswerSource, AppStatus, AwsProfilesOutput, Preferences, PreferencesPatch, TurnResult,
+};
 use aira_speech::{
     AmazonSettings, AmazonTranscriber, WhisperSettings, WhisperTranscriber, check_model_file,
 };
@@ -111,12 +114,13 @@ impl Engine {
             RuntimeError::Internal(format!("could not start the whisper worker: {error}"))
         })?;
         let whisper = Arc::new(transcriber);
+        let aws_account = SharedAccount::new(settings.aws_account(&chosen));
         let policy = Arc::new(PolicyTranscriber::new(
             Arc::clone(&whisper) as Arc<dyn Transcriber>,
-            Some(Arc::new(amazon_transcriber(&settings)) as Arc<dyn Transcriber>),
+            Some(Arc::new(amazon_transcriber(&settings, &aws_account)) as Arc<dyn Transcriber>),
             settings.transcription_engine(&chosen),
         ));
-        let bedrock = Arc::new(bedrock_coach(&settings, &chosen));
+        let bedrock = Arc::new(bedrock_coach(&settings, &chosen, &aws_account));
         let coach = Arc::new(PolicyCoach::new(
             Arc::new(LocalCoach),
             Some(Arc::clone(&bedrock) as Arc<dyn Coach>),
@@ -127,6 +131,7 @@ impl Engine {
             &settings,
             &chosen,
             Arc::clone(&player),
+            &aws_account,
         ));
         let preparing_speaker = Arc::clone(&speaker);
         let phrases: Vec<String> = (1..=10)
@@ -159,6 +164,7 @@ impl Engine {
             listening_policy.set_policy(listening_settings.transcription_engine(changed));
             listening_coach.set_policy(listening_settings.coach_engine(changed));
             listening_bedrock.set_model_id(&listening_settings.bedrock_model(changed));
+            aws_account.set(listening_settings.aws_account(changed));
             listening_speaker
                 .set_settings(crate::voice::voice_settings(&listening_settings, changed));
         });
@@ -308,6 +314,20 @@ impl Engine {
         self.preferences.get()
     }
 
+    /// The profiles in the user's AWS config and credentials files, for Settings to offer.
+    pub async fn aws_profiles(&self) -> AwsProfilesOutput {
+        match aira_aws::profile_names().await {
+            Ok(profiles) => AwsProfilesOutput {
+                profiles,
+                unreadable: None,
+            },
+            Err(reason) => AwsProfilesOutput {
+                profiles: Vec::new(),
+                unreadable: Some(reason),
+            },
+        }
+    }
+
     /// Changes and saves the user's choices; returns them as they now stand. A model is
     /// chosen through [`ModelManager::use_model`], which checks it is installed, and a
     /// profile through [`Engine::use_profile`], which checks it exists.
@@ -317,6 +337,10 @@ impl Engine {
     ) -> Result<Preferences, RuntimeError> {
         patch.model = None;
         patch.profile = None;
+        crate::settings::check_aws_names(
+            patch.aws_profile.as_ref().and_then(Option::as_deref),
+            patch.aws_region.as_ref().and_then(Option::as_deref),
+        )?;
         self.preferences.update(patch)
     }
 
@@ -518,25 +542,29 @@ impl Engine {
 
 /// The Bedrock coach, configured but not connected: credentials and network are first
 /// needed when the cloud coach is used.
-fn bedrock_coach(settings: &Settings, preferences: &Preferences) -> BedrockCoach {
+fn bedrock_coach(
+    settings: &Settings,
+    preferences: &Preferences,
+    account: &SharedAccount,
+) -> BedrockCoach {
     let mut bedrock = BedrockSettings {
         model_id: settings.bedrock_model(preferences),
         ..BedrockSettings::default()
     };
     bedrock.extra_ca_pem =
         read_ca_file(settings.bedrock_ca_file.as_deref(), "AIRA_BEDROCK_CA_FILE");
-    BedrockCoach::new(bedrock)
+    BedrockCoach::new(bedrock, account.clone())
 }
 
 /// The cloud engine, configured but not connected: the AWS configuration is read on its
 /// first use, so opening Aira needs neither network nor credentials.
-fn amazon_transcriber(settings: &Settings) -> AmazonTranscriber {
+fn amazon_transcriber(settings: &Settings, account: &SharedAccount) -> AmazonTranscriber {
     let mut amazon = AmazonSettings::new(settings.language.clone());
     amazon.extra_ca_pem = read_ca_file(
         settings.transcribe_ca_file.as_deref(),
         "AIRA_TRANSCRIBE_CA_FILE",
     );
-    AmazonTranscriber::new(amazon)
+    AmazonTranscriber::new(amazon, account.clone())
 }
 
 /// The texts for the language in `preferences`: English when none is chosen or Aira has no

@@ -43,6 +43,9 @@ pub enum RuntimeError {
         path: String,
         source: std::io::Error,
     },
+    /// A region or profile name that cannot be one.
+    #[error("{0}")]
+    AwsSettingRefused(String),
     #[error("{0}")]
     Internal(String),
 }
@@ -120,6 +123,7 @@ impl RuntimeError {
             }
             RuntimeError::Import(aira_store::ImportError::Store(_)) => ErrorCode::Storage,
             RuntimeError::Import(_) => ErrorCode::ImportRefused,
+            RuntimeError::AwsSettingRefused(_) => ErrorCode::AwsSettingRefused,
             RuntimeError::Internal(_) => ErrorCode::Internal,
         }
     }

@@ -28,10 +28,11 @@ pub use error::RuntimeError;
 pub use logging::init_logging;
 pub use models::{DownloadedModel, ModelManager};
 pub use preferences::load_preferences;
-pub use settings::{APP_IDENTIFIER, Settings};
+pub use settings::{APP_IDENTIFIER, Settings, check_aws_names};
 /// Stops a model download ([`ModelManager::download`]).
 pub use tokio_util::sync::CancellationToken;
 pub use transcription_policy::PolicyTranscriber;
 
+pub use aira_aws::{AwsAccount, SharedAccount};
 pub use aira_core::{Question, QuestionBank};
 pub use aira_store::{Deleted, ExportFormat, Moved, SessionDetail, SessionFilter, SessionSummary};

@@ -4,6 +4,8 @@ use aira_models::catalog::{Catalog, CatalogError, OFFICIAL_BASE_URL};
 use aira_models::library::ModelLibrary;
 use aira_protocol::EnginePolicy;
 
+use crate::RuntimeError;
+
 /// Must equal `identifier` in tauri.conf.json, so the app and the CLI share one data folder.
 pub const APP_IDENTIFIER: &str = "app.aira.coach";
 /// The model file looked for in `<data dir>/models/` when none is named.
@@ -63,6 +65,10 @@ pub struct Settings {
     /// Who practises, by profile name (`--profile`, `AIRA_PROFILE`); wins over the
     /// preference. It must exist (`aira profiles add NAME`).
     pub profile: Option<String>,
+    /// The AWS profile and region for this run (`aira --aws-profile`, `--aws-region`); each
+    /// wins over the one chosen in Settings. Unset, the standard chain decides.
+    pub aws_profile: Option<String>,
+    pub aws_region: Option<String>,
 }
 
 impl Settings {
@@ -129,6 +135,23 @@ impl Settings {
                 .ok()
                 .map(|profile| profile.trim().to_owned())
                 .filter(|profile| !profile.is_empty()),
+            aws_profile: None,
+            aws_region: None,
+        }
+    }
+
+    /// The AWS profile and region: these settings, else the user's choice in Settings,
+    /// else (`None`) the standard chain's (`AWS_PROFILE`, `AWS_REGION`, `~/.aws/config`).
+    pub fn aws_account(&self, preferences: &aira_protocol::Preferences) -> aira_aws::AwsAccount {
+        aira_aws::AwsAccount {
+            profile: self
+                .aws_profile
+                .clone()
+                .or_else(|| preferences.aws_profile.clone()),
+            region: self
+                .aws_region
+                .clone()
+                .or_else(|| preferences.aws_region.clone()),
         }
     }
 
@@ -292,6 +315,29 @@ fn environment_policy(name: &str) -> Option<EnginePolicy> {
 
 /// A certificate authority to trust besides the platform's, from `path` (named by the
 /// environment variable `variable`); unreadable, it is ignored with a warning.
+/// Refuses a profile or region name that cannot be one (blank means "not set"), so a typo
+/// is caught when it is made rather than at the first cloud call.
+pub fn check_aws_names(profile: Option<&str>, region: Option<&str>) -> Result<(), RuntimeError> {
+    fn given(name: Option<&str>) -> Option<&str> {
+        name.map(str::trim).filter(|name| !name.is_empty())
+    }
+    if let Some(region) = given(region)
+        && !aira_aws::is_region_name(region)
+    {
+        return Err(RuntimeError::AwsSettingRefused(format!(
+            "{region:?} is not an AWS region name (they look like ap-south-1)"
+        )));
+    }
+    if let Some(profile) = given(profile)
+        && !aira_aws::is_profile_name(profile)
+    {
+        return Err(RuntimeError::AwsSettingRefused(format!(
+            "{profile:?} cannot be an AWS profile name"
+        )));
+    }
+    Ok(())
+}
+
 pub(crate) fn read_ca_file(path: Option<&std::path::Path>, variable: &str) -> Option<Vec<u8>> {
     let path = path?;
     std::fs::read(path)

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use aira_audio::Player;
+use aira_aws::SharedAccount;
 use aira_protocol::Preferences;
 use aira_voice::{
     DEFAULT_CACHE_BYTES, EspeakSynthesizer, PiperSynthesizer, PollySettings, PollySynthesizer,
@@ -14,11 +15,19 @@ use aira_voice::{
 use crate::settings::{Settings, read_ca_file};
 
 /// The voice for these settings; every engine is set up, none is contacted.
-pub fn open_voice(settings: &Settings, preferences: &Preferences, player: Arc<Player>) -> VoiceOut {
-    let polly = PollySynthesizer::new(PollySettings {
-        extra_ca_pem: read_ca_file(settings.polly_ca_file.as_deref(), "AIRA_POLLY_CA_FILE"),
-        ..PollySettings::default()
-    });
+pub fn open_voice(
+    settings: &Settings,
+    preferences: &Preferences,
+    player: Arc<Player>,
+    account: &SharedAccount,
+) -> VoiceOut {
+    let polly = PollySynthesizer::new(
+        PollySettings {
+            extra_ca_pem: read_ca_file(settings.polly_ca_file.as_deref(), "AIRA_POLLY_CA_FILE"),
+            ..PollySettings::default()
+        },
+        account.clone(),
+    );
     let mut voice = VoiceOut::new(
         player,
         Arc::new(EspeakSynthesizer::new()),
@@ -73,5 +82,9 @@ pub fn voice_settings(settings: &Settings, preferences: &Preferences) -> VoiceOu
         local_voice,
         rate: settings.speech_rate.unwrap_or(preferences.speech_rate),
         volume: preferences.speech_volume,
+        language: preferences
+            .language
+            .clone()
+            .unwrap_or_else(|| "en".to_owned()),
     }
 }

@@ -14,7 +14,7 @@ mod ssml;
 
 use std::time::Duration;
 
-use aira_aws::{ClientOptions, CloudError, ConfigSource, LazyClient};
+use aira_aws::{ClientOptions, CloudError, ConfigSource, LazyClient, SharedAccount};
 use aira_core::ports::{CloudFailure, PortFuture, SpeakError};
 use aira_protocol::{VoiceEngine, VoiceGender, VoiceInfo};
 use aws_config::SdkConfig;
@@ -65,8 +65,8 @@ pub struct PollySynthesizer {
 
 impl PollySynthesizer {
     /// Polly with the standard AWS configuration, read on first use.
-    pub fn new(settings: PollySettings) -> Self {
-        Self::with_source(settings, ConfigSource::Standard)
+    pub fn new(settings: PollySettings, account: SharedAccount) -> Self {
+        Self::with_source(settings, ConfigSource::Standard(account))
     }
 
     pub fn with_sdk_config(settings: PollySettings, config: SdkConfig) -> Self {
@@ -81,7 +81,7 @@ impl PollySynthesizer {
         }
     }
 
-    async fn ready_client(&self) -> Result<&Client, SpeakError> {
+    async fn ready_client(&self) -> Result<Client, SpeakError> {
         self.connection
             .ready_client(|config| {
                 let tuned = aira_aws::tuned_config(
@@ -134,8 +134,21 @@ impl PollySynthesizer {
                 known.id == voice.id
                     && (known.language == voice.language || voice.language.is_empty())
             })
-            .or_else(|| voices.iter().find(|known| known.id == voice.id))
             .cloned()
+            .or_else(|| {
+                // A bilingual voice (Kajal: Indian English, also Hindi) asked for its other
+                // language speaks it: Polly is told which.
+                voices
+                    .iter()
+                    .find(|known| known.id == voice.id)
+                    .map(|known| {
+                        let mut speaking = known.clone();
+                        if known.other_languages.contains(&voice.language) {
+                            speaking.language = voice.language.clone();
+                        }
+                        speaking
+                    })
+            })
             .ok_or_else(|| {
                 let names: Vec<&str> = voices.iter().map(|known| known.name.as_str()).collect();
                 SpeakError::UnknownVoice(format!(

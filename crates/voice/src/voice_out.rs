@@ -34,6 +34,7 @@ pub use settings::{CLOUD_REST, DEFAULT_CLOUD_VOICE, FALLBACK_LOCAL_VOICE, VoiceO
 use crate::cache::SpeechCache;
 use crate::chunking::{CHUNK_CHARACTERS, chunk_text};
 use crate::espeak::EspeakSynthesizer;
+use crate::language::{base_language, spoken_language};
 use crate::speech::{Speech, SpeechRequest, Synthesizer, clamp_rate};
 
 /// Called with the text being spoken and each word as it starts to be heard (character
@@ -245,10 +246,11 @@ impl VoiceOut {
     /// only: nothing is sent to the cloud unasked.
     pub async fn prepare(&self, phrases: &[String]) -> usize {
         let Some(cache) = &self.cache else { return 0 };
-        let voice = self.local_voice();
-        let rate = self.settings().rate;
+        let settings = self.settings();
+        let rate = settings.rate;
         let mut prepared = 0;
         for phrase in phrases {
+            let voice = self.local_voice(&settings, spoken_language(phrase, &settings.language));
             let key = SpeechCache::key(voice.engine, &voice.id, rate, phrase);
             if cache.get(&key).is_some() {
                 continue;
@@ -281,7 +283,8 @@ impl VoiceOut {
         let rate = clamp_rate(settings.rate);
         let mut reasons = Vec::new();
         let mut last_error = None;
-        for voice in self.plan(&settings) {
+        let language = spoken_language(piece, &settings.language);
+        for voice in self.plan(&settings, language, &mut reasons) {
             let key = SpeechCache::key(voice.engine, &voice.id, rate, piece);
             if let Some(speech) = self.cache.as_ref().and_then(|cache| cache.get(&key)) {
                 return Ok(Rendered {
@@ -353,17 +356,25 @@ impl VoiceOut {
         }
     }
 
-    /// The voices to try, in order, for the policy.
-    fn plan(&self, settings: &VoiceOutSettings) -> Vec<VoiceInfo> {
+    /// The voices to try, in order, for the policy and the text's `language`; why Polly
+    /// is left out, when the policy wanted it, goes to `reasons`.
+    fn plan(
+        &self,
+        settings: &VoiceOutSettings,
+        language: &str,
+        reasons: &mut Vec<String>,
+    ) -> Vec<VoiceInfo> {
         let mut plan = Vec::new();
         if settings.policy != EnginePolicy::Local && self.polly.is_some() {
-            let id = settings
-                .cloud_voice
-                .as_deref()
-                .unwrap_or(DEFAULT_CLOUD_VOICE);
-            plan.push(polly_voice(id));
+            match cloud_voice(settings, language) {
+                Some(voice) => plan.push(voice),
+                None => reasons.push(format!(
+                    "Amazon Polly has no voice for {}",
+                    language_name(language)
+                )),
+            }
         }
-        plan.push(self.local_voice());
+        plan.push(self.local_voice(settings, language));
         if plan
             .last()
             .is_none_or(|voice| voice.id != FALLBACK_LOCAL_VOICE)
@@ -373,31 +384,64 @@ impl VoiceOut {
         plan
     }
 
-    /// The chosen local voice, if it exists; else Piper, else espeak-ng.
-    fn local_voice(&self) -> VoiceInfo {
-        let chosen = self.settings().local_voice;
-        if let Some(id) = chosen.as_deref() {
-            if let Some((_, piper)) = self.piper.get()
-                && piper.id == id
-            {
-                return piper.clone();
+    /// The chosen local voice when it is installed and speaks `language`; else Piper when
+    /// it speaks it; else espeak-ng's voice for it.
+    fn local_voice(&self, settings: &VoiceOutSettings, language: &str) -> VoiceInfo {
+        let speaks = |voice: &VoiceInfo| base_language(&voice.language) == language;
+        let piper = self.piper.get().map(|(_, piper)| piper);
+        if let Some(id) = settings.local_voice.as_deref() {
+            let chosen = piper.filter(|piper| piper.id == id).cloned().or_else(|| {
+                EspeakSynthesizer::voice_list()
+                    .into_iter()
+                    .find(|voice| voice.id == id)
+            });
+            match chosen {
+                Some(voice) if speaks(&voice) => return voice,
+                Some(_) => tracing::debug!(
+                    voice = id,
+                    language,
+                    "the chosen voice does not speak this text's language; using one that does"
+                ),
+                None => tracing::warn!(
+                    voice = id,
+                    "the chosen local voice is not installed; using the default"
+                ),
             }
-            if let Some(voice) = EspeakSynthesizer::voice_list()
-                .into_iter()
-                .find(|voice| voice.id == id)
-            {
-                return voice;
-            }
-            tracing::warn!(
-                voice = id,
-                "the chosen local voice is not installed; using the default"
-            );
         }
-        match self.piper.get() {
-            Some((_, piper)) => piper.clone(),
-            None => espeak_voice(FALLBACK_LOCAL_VOICE),
+        if let Some(piper) = piper.filter(|piper| speaks(piper)) {
+            return piper.clone();
         }
+        EspeakSynthesizer::voice_list()
+            .into_iter()
+            .find(speaks)
+            .unwrap_or_else(|| espeak_voice(FALLBACK_LOCAL_VOICE))
     }
+}
+
+/// The Polly voice for text in `language`: the chosen one, else Kajal, who speaks Indian
+/// English and Hindi. Polly has no voice for Aira's other languages.
+fn cloud_voice(settings: &VoiceOutSettings, language: &str) -> Option<VoiceInfo> {
+    let polly_language = match language {
+        "en" => "en-IN",
+        "hi" => "hi-IN",
+        _ => return None,
+    };
+    Some(match settings.cloud_voice.as_deref() {
+        Some(chosen) => polly_voice(chosen),
+        None => {
+            let mut kajal = polly_voice(DEFAULT_CLOUD_VOICE);
+            kajal.language = polly_language.to_owned();
+            kajal
+        }
+    })
+}
+
+/// The language's English name, for messages in the log and the speech report.
+fn language_name(language: &str) -> String {
+    EspeakSynthesizer::voice_list()
+        .into_iter()
+        .find(|voice| base_language(&voice.language) == language)
+        .map_or_else(|| language.to_owned(), |voice| voice.language_name)
 }
 
 impl Speaker for VoiceOut {

@@ -365,3 +365,70 @@ async fn long_text_goes_in_sentence_pieces_each_within_pollys_limit() {
         .collect();
     assert_eq!(marked, expected);
 }
+
+/// The question bank is English while the feedback may be Hindi or Tamil: each piece is
+/// said by a voice for its own script, whatever the interface language.
+#[tokio::test]
+async fn each_text_is_said_in_the_language_of_its_script() {
+    let server = PollyServer::start(vec![Reply::Speak]);
+    let voice = voice_out(&server, None);
+    voice.set_settings(VoiceOutSettings {
+        policy: EnginePolicy::Cloud,
+        language: "ta".into(),
+        ..VoiceOutSettings::default()
+    });
+    let language_asked = |server: &PollyServer| {
+        let requests = server.speech_requests();
+        let last = requests.last().map(|request| request.body.clone());
+        last.and_then(|body| body["LanguageCode"].as_str().map(str::to_owned))
+    };
+
+    let (_, english) = voice
+        .render_text("Tell me about yourself.")
+        .await
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(english.voice, "polly:Kajal");
+    assert_eq!(language_asked(&server).as_deref(), Some("en-IN"));
+
+    let (_, hindi) = voice
+        .render_text("आपका उत्तर अच्छा था।")
+        .await
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(hindi.voice, "polly:Kajal");
+    assert_eq!(language_asked(&server).as_deref(), Some("hi-IN"));
+
+    let asked = server.speech_requests().len();
+    let (speech, tamil) = voice
+        .render_text("உங்கள் பதில் நன்றாக இருந்தது.")
+        .await
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(tamil.voice, "espeak:ta");
+    assert!(speech.seconds() > 0.5);
+    assert_eq!(server.speech_requests().len(), asked, "Polly was not asked");
+    let reason = tamil.fallback.unwrap_or_default();
+    assert!(reason.contains("no voice for Tamil"), "{reason}");
+
+    voice.set_settings(VoiceOutSettings {
+        policy: EnginePolicy::Local,
+        local_voice: Some("espeak:hi".into()),
+        language: "mr".into(),
+        ..VoiceOutSettings::default()
+    });
+    let say = |text: &'static str| {
+        let voice = &voice;
+        async move {
+            voice
+                .render_text(text)
+                .await
+                .unwrap_or_else(|error| panic!("{error}"))
+                .1
+                .voice
+        }
+    };
+    assert_eq!(
+        say("तुमचे उत्तर छान होते.").await,
+        "espeak:mr",
+        "Devanagari in Marathi for a Marathi user; the chosen Hindi voice does not speak it"
+    );
+    assert_eq!(say("Next question.").await, "espeak:en-us");
+}

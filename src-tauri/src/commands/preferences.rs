@@ -1,4 +1,4 @@
-use aira_protocol::{CommandError, Preferences, PreferencesPatch};
+use aira_protocol::{AwsProfilesOutput, CommandError, Preferences, PreferencesPatch};
 use tauri::State;
 
 use crate::state::AppState;
@@ -16,4 +16,10 @@ pub fn update_preferences(
     patch: PreferencesPatch,
 ) -> Result<Preferences, CommandError> {
     Ok(state.engine()?.update_preferences(patch)?)
+}
+
+/// The profiles in the user's AWS files, for the AWS settings.
+#[tauri::command]
+pub async fn aws_profiles(state: State<'_, AppState>) -> Result<AwsProfilesOutput, CommandError> {
+    Ok(state.engine()?.aws_profiles().await)
 }

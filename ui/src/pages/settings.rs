@@ -1,8 +1,9 @@
 //! Settings: language, how the app looks (theme, text size), the eyes-free interview
-//! (voice-only mode, shortcuts, a timer), and data and privacy. Each change is saved at once
-//! and announced.
+//! (voice-only mode, shortcuts, a timer), the AWS account (profile, region, Bedrock model),
+//! and data and privacy. Each change is saved at once and announced.
 
 mod appearance;
+mod aws_account;
 mod eyes_free;
 mod shortcut_editor;
 
@@ -12,6 +13,7 @@ use crate::components::{LanguageChooser, PageHeading};
 use crate::i18n::t;
 use crate::state::{AppState, Screen};
 use appearance::Appearance;
+use aws_account::AwsAccount;
 use eyes_free::EyesFree;
 use shortcut_editor::ShortcutEditor;
 
@@ -23,6 +25,7 @@ pub fn SettingsPage(state: AppState) -> impl IntoView {
         <Appearance state />
         <EyesFree state />
         <ShortcutEditor state />
+        <AwsAccount state />
         <section class="settings" aria-labelledby="privacy-heading">
             <h2 id="privacy-heading">{t("ui.privacy.heading")}</h2>
             <p>{t("ui.privacy.local")}</p>

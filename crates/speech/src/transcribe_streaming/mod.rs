@@ -14,7 +14,7 @@ mod results;
 use std::future::Future;
 use std::time::{Duration, Instant};
 
-use aira_aws::{ConfigSource, LazyClient, classify};
+use aira_aws::{ConfigSource, LazyClient, SharedAccount, classify};
 use aira_core::Transcript;
 use aira_core::ports::{
     CloudFailure, PortFuture, SAMPLE_RATE, TranscribeError, Transcriber, TranscriptionOptions,
@@ -80,8 +80,8 @@ pub struct AmazonTranscriber {
 impl AmazonTranscriber {
     /// A transcriber using the standard AWS configuration. Cheap: nothing is read or
     /// contacted until the first check or transcription.
-    pub fn new(settings: AmazonSettings) -> Self {
-        Self::with_source(settings, ConfigSource::Standard)
+    pub fn new(settings: AmazonSettings, account: SharedAccount) -> Self {
+        Self::with_source(settings, ConfigSource::Standard(account))
     }
 
     /// A transcriber using `config` instead of the standard chain.
@@ -98,7 +98,7 @@ impl AmazonTranscriber {
     }
 
     /// The client, made on first use.
-    async fn client(&self) -> Result<&Client, TranscribeError> {
+    async fn client(&self) -> Result<Client, TranscribeError> {
         self.connection
             .client(|config| client::build_client(config, &self.settings))
             .await

@@ -1,14 +1,14 @@
-//! Who coaches answers: the offline coach, Amazon Bedrock, or Bedrock when it works; which
-//! Bedrock model; and whether answers coached offline may be sent to Bedrock later. Each
+//! Who coaches answers: the offline coach, Amazon Bedrock, or Bedrock when it works (the
+//! AWS account and Bedrock model are in Settings); and whether answers coached offline may be sent to Bedrock later. Each
 //! change is saved at once and announced.
 
-use aira_protocol::{EnginePolicy, PreferencesPatch, SUGGESTED_BEDROCK_MODELS};
+use aira_protocol::{EnginePolicy, PreferencesPatch};
 use leptos::prelude::*;
 
 use super::coaching_queue::CoachingQueue;
 use crate::i18n::t;
 use crate::preferences::remembered_preferences;
-use crate::state::AppState;
+use crate::state::{AppState, Screen};
 
 #[component]
 pub fn CoachSettings(state: AppState) -> impl IntoView {
@@ -48,34 +48,11 @@ pub fn CoachSettings(state: AppState) -> impl IntoView {
                     .collect::<Vec<_>>()}
             </fieldset>
             <p class="note" id="coach-privacy-note">{t("ui.coach_settings.privacy")}</p>
-            <div class="field">
-                <label for="bedrock-model">{t("ui.coach_settings.model")}</label>
-                <input
-                    type="text"
-                    id="bedrock-model"
-                    list="bedrock-models"
-                    aria-describedby="bedrock-model-hint"
-                    prop:value=move || {
-                        current()
-                            .bedrock_model
-                            .unwrap_or_else(|| SUGGESTED_BEDROCK_MODELS[0].to_owned())
-                    }
-                    on:change=move |event| {
-                        let model = event_target_value(&event);
-                        save(PreferencesPatch {
-                            bedrock_model: Some(Some(model).filter(|model| !model.trim().is_empty())),
-                            ..PreferencesPatch::default()
-                        });
-                    }
-                />
-                <datalist id="bedrock-models">
-                    {SUGGESTED_BEDROCK_MODELS
-                        .into_iter()
-                        .map(|model| view! { <option value=model></option> })
-                        .collect::<Vec<_>>()}
-                </datalist>
-                <p class="note" id="bedrock-model-hint">{t("ui.coach_settings.model_hint")}</p>
-            </div>
+            <p class="note" id="coach-account-note">
+                <button type="button" id="open-aws-settings" on:click=move |_| state.show(Screen::Settings)>
+                    {t("ui.coach_settings.account")}
+                </button>
+            </p>
             <div class="field choice">
                 <input
                     type="checkbox"
