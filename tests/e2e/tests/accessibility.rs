@@ -80,13 +80,28 @@ async fn settle(client: &Client) {
 }
 
 /// The element reaching furthest right, to say what breaks reflow.
-const WIDEST_ELEMENT: &str = "
+const WHAT_MAKES_IT_WIDE: &str = "
     let widest = null;
+    const overflowing = [];
     for (const element of document.body.querySelectorAll('*')) {
         const right = element.getBoundingClientRect().right;
         if (!widest || right > widest.right) widest = { right, tag: element.tagName, id: element.id, class: element.className };
+        // Text wider than its box (a long unbreakable word) leaves every box inside the window.
+        if (element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0 && element.children.length === 0) {
+            overflowing.push({ tag: element.tagName, id: element.id, scroll: element.scrollWidth, client: element.clientWidth, text: element.textContent.slice(0, 80) });
+        }
     }
-    return JSON.stringify(widest);";
+    // Which part of the page makes it wide: each is hidden in turn.
+    const culprits = [];
+    const overflow = () => document.documentElement.scrollWidth - document.documentElement.clientWidth;
+    for (const part of document.querySelectorAll('main section, main .field, main p, main select, main input')) {
+        const before = part.style.display;
+        part.style.display = 'none';
+        const without = overflow();
+        part.style.display = before;
+        if (without <= 1) culprits.push({ tag: part.tagName, id: part.id, class: part.className });
+    }
+    return JSON.stringify({ widest, overflowing: overflowing.slice(0, 5), culprits: culprits.slice(0, 8) });";
 
 async fn script(client: &Client, code: &str) -> serde_json::Value {
     client
@@ -129,7 +144,7 @@ async fn every_screen_passes_axe_in_both_themes_at_200_percent_and_in_hindi() {
         )
         .await;
         if overflow.as_f64().unwrap_or(0.0) > 1.0 {
-            let widest = script(&client, WIDEST_ELEMENT).await;
+            let widest = script(&client, WHAT_MAKES_IT_WIDE).await;
             violations.push(format!(
                 "{name} scrolls sideways at 320 px by {overflow} px; widest: {widest}"
             ));
@@ -183,16 +198,30 @@ async fn every_screen_passes_axe_in_both_themes_at_200_percent_and_in_hindi() {
         "focus returns to the language list"
     );
     violations.extend(audit_every_screen(&client, "hi").await);
-    // The feedback the offline coach wrote is in Hindi too: the same files as the UI.
+    // The feedback the offline coach wrote is in Hindi too: the same files as the UI. Its
+    // own sentences and headings are Hindi; the key points and the follow-up it quotes come
+    // from the English question bank, so a question with long key points is half English.
     let feedback = text_of(&client, "#feedback").await;
+    let hindi = aira_core::i18n::choose("hi").catalog;
+    for key in [
+        "feedback.heading.strengths",
+        "feedback.heading.improvements",
+        "ui.feedback.metrics_heading",
+    ] {
+        let heading = hindi.get(key);
+        assert!(
+            feedback.contains(&heading),
+            "{key} ({heading}) in {feedback}"
+        );
+    }
     let letters: Vec<char> = feedback.chars().filter(|c| c.is_alphabetic()).collect();
     let devanagari = letters
         .iter()
         .filter(|c| ('\u{0900}'..='\u{097F}').contains(*c))
         .count();
     assert!(
-        devanagari * 2 > letters.len(),
-        "the feedback is mostly Devanagari ({devanagari} of {} letters): {feedback}",
+        devanagari * 3 > letters.len(),
+        "the feedback is largely Devanagari ({devanagari} of {} letters): {feedback}",
         letters.len()
     );
 
