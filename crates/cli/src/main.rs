@@ -48,6 +48,11 @@ fn main() -> ExitCode {
 /// code; any other failure is an `Err`, printed by the caller.
 async fn run(arguments: Arguments, output: &Output) -> Result<ExitCode, RuntimeError> {
     let mut settings = Settings::resolve(arguments.data_dir, arguments.model, None);
+    output.use_language(
+        aira_runtime::load_preferences(&settings.data_dir)
+            .language
+            .as_deref(),
+    );
     settings.profile = arguments.profile.or(settings.profile);
     aira_runtime::check_aws_names(
         arguments.aws_profile.as_deref(),

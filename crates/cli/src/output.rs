@@ -14,11 +14,32 @@ use serde::Serialize;
 
 pub struct Output {
     json: bool,
+    /// The texts in the user's language (the app's Settings), once the data folder is
+    /// known; English before that.
+    catalog: std::sync::OnceLock<&'static Catalog>,
 }
 
 impl Output {
     pub fn new(json: bool) -> Self {
-        Self { json }
+        Self {
+            json,
+            catalog: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Speaks the language chosen in the app from now on (`language` as in preferences).
+    pub fn use_language(&self, language: Option<&str>) {
+        let chosen = aira_core::i18n::choose(language.unwrap_or_default()).catalog;
+        if self.catalog.set(chosen).is_err() {
+            tracing::debug!("the CLI's language was already chosen");
+        }
+    }
+
+    fn catalog(&self) -> &'static Catalog {
+        self.catalog
+            .get()
+            .copied()
+            .unwrap_or_else(|| Catalog::of(aira_core::i18n::Language::english()))
     }
 
     pub fn is_json(&self) -> bool {
@@ -145,7 +166,7 @@ impl Output {
         println!("Still waiting: {}", outcome.remaining);
         println!(
             "All cloud coaching so far: {}",
-            feedback::usage_sentence(&Catalog::english(), &usage.1)
+            feedback::usage_sentence(self.catalog(), &usage.1)
         );
     }
 
@@ -169,20 +190,20 @@ impl Output {
         if self.json {
             return Self::print_json(&results);
         }
-        let catalog = Catalog::english();
+        let catalog = self.catalog();
         for result in results {
             match (&result.text, &result.error) {
                 (Some(text), _) => println!("{}: {text}", result.file),
                 (None, Some(error)) => println!(
                     "{}: error: {} ({})",
                     result.file,
-                    advice(error),
+                    self.advice(error),
                     error.message
                 ),
                 (None, None) => println!("{}:", result.file),
             }
             if let Some(reason) = &result.fallback {
-                eprintln!("{}: {}", result.file, transcribed_locally(&catalog, reason));
+                eprintln!("{}: {}", result.file, transcribed_locally(catalog, reason));
             }
         }
         // One line when one engine did all the work, as it usually does.
@@ -206,7 +227,7 @@ impl Output {
 
     /// Prints the error (localized text, then the detail) and gives the exit code for it.
     pub fn error(&self, error: &CommandError) -> ExitCode {
-        let advice = advice(error);
+        let advice = self.advice(error);
         if self.json {
             #[derive(Serialize)]
             struct Wrapped<'a> {
@@ -233,15 +254,19 @@ impl Output {
     }
 }
 
+impl Output {
+    /// What the error means and what to do, in the user's language.
+    fn advice(&self, error: &CommandError) -> String {
+        self.catalog()
+            .get(&format!("error.{}", error.code.as_str()))
+    }
+}
+
 fn transcribed_locally(catalog: &Catalog, reason: &str) -> String {
     catalog.format(
         "ui.feedback.transcribed_locally",
         &[("reason", reason.to_owned())],
     )
-}
-
-fn advice(error: &CommandError) -> String {
-    Catalog::english().get(&format!("error.{}", error.code.as_str()))
 }
 
 /// One file's outcome in `aira transcribe`, as printed with `--json`.

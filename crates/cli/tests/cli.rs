@@ -289,3 +289,60 @@ fn a_language_the_model_cannot_transcribe_is_refused() {
         );
     }
 }
+
+/// The CLI speaks the language chosen in the app: errors and feedback in Hindi; `--json`
+/// keeps its stable codes.
+#[test]
+fn errors_and_feedback_are_in_the_language_chosen_in_the_app() {
+    let data = folder();
+    std::fs::write(
+        data.path().join("preferences.json"),
+        r#"{"language": "hi"}"#,
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    let refused = aira(
+        data.path(),
+        &["practice", "--question-id", "sw-oop", "--answer-text", "  "],
+    );
+    assert_eq!(refused.status.code(), Some(3));
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("जवाब ख़ाली है"), "{message}");
+
+    let json_refusal = json(&aira(
+        data.path(),
+        &[
+            "--json",
+            "practice",
+            "--question-id",
+            "sw-oop",
+            "--answer-text",
+            "  ",
+        ],
+    ));
+    assert_eq!(
+        json_refusal["error"]["code"], "empty_answer",
+        "{json_refusal}"
+    );
+
+    let coached = aira(
+        data.path(),
+        &[
+            "practice",
+            "--question-id",
+            "sw-oop",
+            "--answer-text",
+            "Encapsulation hides data inside a class, and inheritance lets a child class reuse its parent.",
+        ],
+    );
+    assert!(
+        coached.status.success(),
+        "{}",
+        String::from_utf8_lossy(&coached.stderr)
+    );
+    let printed = String::from_utf8_lossy(&coached.stdout);
+    let devanagari = printed
+        .chars()
+        .filter(|letter| ('\u{0900}'..='\u{097F}').contains(letter))
+        .count();
+    assert!(devanagari > 50, "the feedback is in Hindi: {printed}");
+}

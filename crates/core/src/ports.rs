@@ -78,6 +78,10 @@ pub struct TranscriptionOptions {
     /// is shown as it is spoken): an engine that can trade a little accuracy for speed does
     /// (whisper decodes greedily instead of with several beams).
     pub waiting: bool,
+    /// The speech is probably in this language (`hi`), not the engine's own: a voice
+    /// command in the user's language. A multilingual whisper model transcribes it as
+    /// that; an English-only model, and the cloud, ignore the hint.
+    pub language_hint: Option<String>,
 }
 
 impl TranscriptionOptions {

@@ -7,6 +7,17 @@ use aira_protocol::InterviewAction;
 
 use crate::i18n::{Catalog, Language};
 
+/// Every command phrase of `catalog`, as a prompt that tells a transcriber which words to
+/// expect.
+pub fn prompt(catalog: &Catalog) -> String {
+    InterviewAction::ALL
+        .iter()
+        .map(|action| catalog.get(&format!("voice_command.{}", action.as_str())))
+        .collect::<Vec<_>>()
+        .join(", ")
+        .replace('|', ", ")
+}
+
 /// The action `heard` asks for, or `None` when it is not one of the commands (the caller
 /// says "I did not catch that" and nothing else happens). Where several phrases occur, the
 /// longest wins: "stop reading the feedback" is not "stop".

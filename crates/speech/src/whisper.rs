@@ -281,6 +281,16 @@ fn transcribe_on_worker(
             "the model did not stay loaded".into(),
         ));
     };
+    // A hint the model can follow wins over the configured language.
+    let language = options
+        .language_hint
+        .as_deref()
+        .filter(|hint| {
+            context.is_multilingual()
+                && !hint.contains('\0')
+                && whisper_rs::get_lang_id(hint).is_some()
+        })
+        .unwrap_or(language);
     // An English-only model would quietly transcribe in English instead.
     if !matches!(language, "en" | "auto") && !context.is_multilingual() {
         return Err(unsupported(

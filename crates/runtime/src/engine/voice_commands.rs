@@ -87,16 +87,15 @@ impl Engine {
         // Nothing said (by the detector's judgement) is nothing heard: whisper is not asked,
         // as on silence it can invent words.
         let heard = if last_speech.is_some() {
-            let prompt = aira_protocol::InterviewAction::ALL
-                .iter()
-                .map(|action| catalog.get(&format!("voice_command.{}", action.as_str())))
-                .collect::<Vec<_>>()
-                .join(", ")
-                .replace('|', ", ");
+            // Said in the user's language: a multilingual model hears it as such (tiny.en,
+            // the default, hears English, whose phrases always work).
+            let language =
+                aira_voice::base_language(self.preferences().language.as_deref().unwrap_or("en"));
             let options = TranscriptionOptions {
-                prompt: Some(prompt),
+                prompt: Some(aira_core::voice_commands::prompt(catalog)),
                 cancel: None,
                 waiting: true,
+                language_hint: Some(language).filter(|language| language != "en"),
             };
             self.whisper
                 .transcribe(recording.samples, options)

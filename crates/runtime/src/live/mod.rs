@@ -275,6 +275,7 @@ impl Coordinator {
             prompt: self.options.prompt.clone(),
             cancel,
             waiting,
+            language_hint: None,
         };
         tokio::spawn(async move { transcriber.transcribe(samples, options).await })
     }
