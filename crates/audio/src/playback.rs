@@ -245,7 +245,18 @@ where
                 finished.store(true, Ordering::Release);
             }
         },
-        |error: cpal::Error| tracing::warn!(%error, "output stream error"),
+        {
+            // A device that is gone can report the same error many times a second until
+            // the stream is closed: the first one is logged, the rest at debug level.
+            let reported = AtomicBool::new(false);
+            move |error: cpal::Error| {
+                if reported.swap(true, Ordering::Relaxed) {
+                    tracing::debug!(%error, "output stream error again");
+                } else {
+                    tracing::warn!(%error, "output stream error");
+                }
+            }
+        },
         Some(Duration::from_secs(3)),
     )
 }

@@ -1,4 +1,5 @@
 use std::ffi::OsString;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -62,6 +63,8 @@ impl TauriDriver {
         );
         let (port, native_port) = (free_port(), free_port());
         let process = Command::new(program_on_path_or_cargo_bin("tauri-driver"))
+            // Its own process group, so stopping it stops WebKitWebDriver and the app too.
+            .process_group(0)
             .args([
                 "--port",
                 &port.to_string(),
@@ -111,7 +114,20 @@ impl TauriDriver {
 }
 
 impl Drop for TauriDriver {
+    /// Stops tauri-driver with WebKitWebDriver and the app it started: killing tauri-driver
+    /// alone left them running, and a voice-only app left listening on a microphone that
+    /// was gone spun and logged for the rest of the run, on the two cores the next test
+    /// needed.
     fn drop(&mut self) {
+        let group = format!("-{}", self.process.id());
+        match Command::new("kill")
+            .args(["-s", "KILL", "--", &group])
+            .status()
+        {
+            Ok(status) if status.success() => {}
+            Ok(status) => eprintln!("kill {group} ended with {status}"),
+            Err(error) => eprintln!("could not run kill (procps): {error}"),
+        }
         if let Err(error) = self.process.kill() {
             eprintln!("could not stop tauri-driver: {error}");
         }
