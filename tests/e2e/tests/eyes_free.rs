@@ -137,7 +137,7 @@ async fn a_whole_interview_by_voice_alone() {
     let nonsense = clip("nonsense", "banana bread");
     let my_score = clip("my-score", "my score");
     let pause = clip("pause", "please pause");
-    let next = clip("next", "next");
+    let next = clip("next", "next question");
 
     let microphone = VirtualMicrophone::start();
     let mut environment = environment(&work.path().join("data"));
