@@ -8,22 +8,9 @@ mod common;
 use std::path::Path;
 use std::process::Output;
 
-use aira_test_support::bedrock_server::{BedrockServer, Reply};
+use aira_test_support::bedrock_server::{BedrockServer, Reply, TWO_PROFILES_AWS_CONFIG};
 use common::{aira_command, folder, json_of, run};
 use serde_json::json;
-
-/// Two profiles with their own keys and regions, as `aws configure` writes them.
-const AWS_CONFIG: &str = "\
-[default]
-region = us-west-2
-aws_access_key_id = AKIDDEFAULT
-aws_secret_access_key = default-secret
-
-[profile interview-practice]
-region = eu-west-2
-aws_access_key_id = AKIDPRACTICE
-aws_secret_access_key = practice-secret
-";
 
 fn feedback() -> Reply {
     Reply::ToolInput(json!({
@@ -42,7 +29,7 @@ fn feedback() -> Reply {
 /// region in the environment; `arguments` go before the subcommand.
 fn practise(data: &Path, server: &BedrockServer, arguments: &[&str]) -> Output {
     let config = data.join("aws-config");
-    std::fs::write(&config, AWS_CONFIG).unwrap_or_else(|error| panic!("{error}"));
+    std::fs::write(&config, TWO_PROFILES_AWS_CONFIG).unwrap_or_else(|error| panic!("{error}"));
     let mut command = aira_command(data);
     command
         .env("AWS_CONFIG_FILE", &config)
@@ -62,25 +49,6 @@ fn practise(data: &Path, server: &BedrockServer, arguments: &[&str]) -> Output {
     run(&mut command)
 }
 
-/// `KEY/REGION` of the last request's signature, read from its credential scope
-/// `Credential=KEY/20261122/REGION/bedrock/aws4_request`.
-fn signed_with(server: &BedrockServer) -> String {
-    let requests = server.requests();
-    let authorization = requests
-        .last()
-        .and_then(|request| request.headers.get("authorization").cloned())
-        .unwrap_or_else(|| panic!("no signed request reached Bedrock"));
-    let scope = authorization
-        .split("Credential=")
-        .nth(1)
-        .and_then(|rest| rest.split(',').next())
-        .unwrap_or_default();
-    let parts: Vec<&str> = scope.split('/').collect();
-    assert_eq!(parts.len(), 5, "{authorization}");
-    assert_eq!(parts[3], "bedrock", "{authorization}");
-    format!("{}/{}", parts[0], parts[2])
-}
-
 fn assert_coached_by_bedrock(output: &Output) {
     assert!(
         output.status.success(),
@@ -98,21 +66,21 @@ fn requests_are_signed_for_the_profile_and_region_chosen() {
     // Nothing chosen: the standard chain, that is the default profile and its region.
     let data = folder();
     assert_coached_by_bedrock(&practise(data.path(), &server, &[]));
-    assert_eq!(signed_with(&server), "AKIDDEFAULT/us-west-2");
+    assert_eq!(server.last_signed_with(), "AKIDDEFAULT/us-west-2");
 
     // Chosen in the app's Settings: that profile, and its region unless one is chosen too.
     let preferences = data.path().join("preferences.json");
     std::fs::write(&preferences, r#"{"aws_profile": "interview-practice"}"#)
         .unwrap_or_else(|error| panic!("{error}"));
     assert_coached_by_bedrock(&practise(data.path(), &server, &[]));
-    assert_eq!(signed_with(&server), "AKIDPRACTICE/eu-west-2");
+    assert_eq!(server.last_signed_with(), "AKIDPRACTICE/eu-west-2");
     std::fs::write(
         &preferences,
         r#"{"aws_profile": "interview-practice", "aws_region": "ap-south-1"}"#,
     )
     .unwrap_or_else(|error| panic!("{error}"));
     assert_coached_by_bedrock(&practise(data.path(), &server, &[]));
-    assert_eq!(signed_with(&server), "AKIDPRACTICE/ap-south-1");
+    assert_eq!(server.last_signed_with(), "AKIDPRACTICE/ap-south-1");
 
     // For one run, the flags win over Settings.
     assert_coached_by_bedrock(&practise(
@@ -120,7 +88,7 @@ fn requests_are_signed_for_the_profile_and_region_chosen() {
         &server,
         &["--aws-profile", "default", "--aws-region", "ap-northeast-1"],
     ));
-    assert_eq!(signed_with(&server), "AKIDDEFAULT/ap-northeast-1");
+    assert_eq!(server.last_signed_with(), "AKIDDEFAULT/ap-northeast-1");
 }
 
 #[test]

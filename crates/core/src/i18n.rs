@@ -1,7 +1,7 @@
 //! Localized phrases for text the backend produces (spoken and written feedback), read from
 //! the same `locales/` files as the UI through `aira-locales`.
 
-pub use aira_locales::{Catalog, Chosen, LANGUAGES, Language, choose};
+pub use aira_locales::{Catalog, Chosen, LANGUAGES, Language, choose, primary_language};
 
 #[cfg(test)]
 mod tests {

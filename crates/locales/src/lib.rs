@@ -80,16 +80,20 @@ const fn language(
     }
 }
 
+/// The language of a code without its region: `hi-IN` → `hi`, `en_US` → `en`, lower case.
+pub fn primary_language(code: &str) -> String {
+    code.trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
 impl Language {
     /// The language for a code such as `hi`, `hi-IN` or `HI_in`; `None` when Aira has no
     /// texts in it.
     pub fn find(code: &str) -> Option<Language> {
-        let primary = code
-            .trim()
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
+        let primary = primary_language(code);
         LANGUAGES
             .into_iter()
             .find(|language| language.code == primary)

@@ -239,11 +239,7 @@ impl Settings {
 
     /// The language for Whisper, which knows languages but not their regions: "en-IN" → "en".
     pub fn whisper_language(&self) -> String {
-        self.language
-            .split(['-', '_'])
-            .next()
-            .unwrap_or(&self.language)
-            .to_ascii_lowercase()
+        aira_core::i18n::primary_language(&self.language)
     }
 
     /// Threads for whisper: this setting, else the user's preference, else up to 4 of the

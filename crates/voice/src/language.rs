@@ -2,15 +2,14 @@
 //! speak it: in one Hindi interview the questions (from the English question bank) are
 //! English and the feedback is Hindi, and each needs its own voice.
 
-/// The languages Aira's default voices speak, as base codes.
-pub const SPOKEN_LANGUAGES: [&str; 6] = ["en", "hi", "mr", "ta", "te", "bn"];
+use aira_core::i18n::{Language, primary_language};
 
 /// The language `text` is written in: `"en"` for Latin letters, otherwise the Indian
 /// language whose script most of its letters are in. Devanagari serves both Hindi and
 /// Marathi, so `preferred` (the user's language, `hi-IN` or `mr`) decides between them;
 /// text with no letters is in `preferred`.
 pub fn spoken_language(text: &str, preferred: &str) -> &'static str {
-    let preferred = base_language(preferred);
+    let preferred = primary_language(preferred);
     let mut counts = [0_usize; Script::ALL.len()];
     for character in text.chars() {
         if let Some(script) = Script::of(character) {
@@ -30,19 +29,8 @@ pub fn spoken_language(text: &str, preferred: &str) -> &'static str {
         Some(Script::Tamil) => "ta",
         Some(Script::Telugu) => "te",
         Some(Script::Bengali) => "bn",
-        None => SPOKEN_LANGUAGES
-            .into_iter()
-            .find(|language| *language == preferred)
-            .unwrap_or("en"),
+        None => Language::find(&preferred).map_or("en", |language| language.code),
     }
-}
-
-/// `hi-IN` → `hi`; `en_US` → `en`; lower case.
-pub fn base_language(code: &str) -> String {
-    code.split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

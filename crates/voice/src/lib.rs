@@ -19,7 +19,7 @@ mod voice_out;
 pub use cache::{DEFAULT_CACHE_BYTES, SpeechCache};
 pub use chunking::{CHUNK_CHARACTERS, chunk_text};
 pub use espeak::EspeakSynthesizer;
-pub use language::{SPOKEN_LANGUAGES, base_language, spoken_language};
+pub use language::spoken_language;
 pub use piper::{PiperSynthesizer, PiperVoice, onnxruntime_library};
 pub use polly::{POLLY_LANGUAGES, PollySettings, PollySynthesizer};
 pub use speech::{RATE_RANGE, Speech, SpeechRequest, Synthesizer, clamp_rate};

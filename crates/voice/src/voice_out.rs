@@ -34,8 +34,9 @@ pub use settings::{CLOUD_REST, DEFAULT_CLOUD_VOICE, FALLBACK_LOCAL_VOICE, VoiceO
 use crate::cache::SpeechCache;
 use crate::chunking::{CHUNK_CHARACTERS, chunk_text};
 use crate::espeak::EspeakSynthesizer;
-use crate::language::{base_language, spoken_language};
+use crate::language::spoken_language;
 use crate::speech::{Speech, SpeechRequest, Synthesizer, clamp_rate};
+use aira_core::i18n::primary_language;
 
 /// Called with the text being spoken and each word as it starts to be heard (character
 /// offsets into that text, as given to [`VoiceOut::speak_text`]).
@@ -387,7 +388,7 @@ impl VoiceOut {
     /// The chosen local voice when it is installed and speaks `language`; else Piper when
     /// it speaks it; else espeak-ng's voice for it.
     fn local_voice(&self, settings: &VoiceOutSettings, language: &str) -> VoiceInfo {
-        let speaks = |voice: &VoiceInfo| base_language(&voice.language) == language;
+        let speaks = |voice: &VoiceInfo| primary_language(&voice.language) == language;
         let piper = self.piper.get().map(|(_, piper)| piper);
         if let Some(id) = settings.local_voice.as_deref() {
             let chosen = piper.filter(|piper| piper.id == id).cloned().or_else(|| {
@@ -440,7 +441,7 @@ fn cloud_voice(settings: &VoiceOutSettings, language: &str) -> Option<VoiceInfo>
 fn language_name(language: &str) -> String {
     EspeakSynthesizer::voice_list()
         .into_iter()
-        .find(|voice| base_language(&voice.language) == language)
+        .find(|voice| primary_language(&voice.language) == language)
         .map_or_else(|| language.to_owned(), |voice| voice.language_name)
 }
 

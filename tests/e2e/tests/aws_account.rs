@@ -8,20 +8,8 @@ use std::time::{Duration, Instant};
 
 use aira_e2e::page::{click, element, navigate, start_practice, text_of, wait_for_text};
 use aira_e2e::{Client, TauriDriver};
-use aira_test_support::bedrock_server::{BedrockServer, Reply};
+use aira_test_support::bedrock_server::{BedrockServer, Reply, TWO_PROFILES_AWS_CONFIG};
 use serde_json::json;
-
-const AWS_CONFIG: &str = "\
-[default]
-region = us-west-2
-aws_access_key_id = AKIDDEFAULT
-aws_secret_access_key = default-secret
-
-[profile interview-practice]
-region = eu-west-2
-aws_access_key_id = AKIDPRACTICE
-aws_secret_access_key = practice-secret
-";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_profile_and_region_chosen_in_settings_sign_the_next_request() {
@@ -38,7 +26,7 @@ async fn the_profile_and_region_chosen_in_settings_sign_the_next_request() {
     let work = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
     let data = work.path().join("data");
     let config = work.path().join("aws-config");
-    std::fs::write(&config, AWS_CONFIG).unwrap_or_else(|error| panic!("{error}"));
+    std::fs::write(&config, TWO_PROFILES_AWS_CONFIG).unwrap_or_else(|error| panic!("{error}"));
     let environment = vec![
         ("AIRA_DATA_DIR", data.clone().into_os_string()),
         (
@@ -65,7 +53,7 @@ async fn the_profile_and_region_chosen_in_settings_sign_the_next_request() {
 
     // Nothing chosen yet: the standard chain, the default profile in its region.
     answer(&client).await;
-    assert_eq!(signed_with(&server), "AKIDDEFAULT/us-west-2");
+    assert_eq!(server.last_signed_with(), "AKIDDEFAULT/us-west-2");
 
     // Settings lists both profiles of the file; the chosen one signs from now on.
     navigate(&client, "#nav-settings").await;
@@ -74,14 +62,14 @@ async fn the_profile_and_region_chosen_in_settings_sign_the_next_request() {
     click(&client, "#aws-profile option[value='interview-practice']").await;
     saved(&data, "\"aws_profile\": \"interview-practice\"").await;
     answer(&client).await;
-    assert_eq!(signed_with(&server), "AKIDPRACTICE/eu-west-2");
+    assert_eq!(server.last_signed_with(), "AKIDPRACTICE/eu-west-2");
 
     // A region chosen wins over the profile's.
     navigate(&client, "#nav-settings").await;
     click(&client, "#aws-region option[value='ap-south-1']").await;
     saved(&data, "\"aws_region\": \"ap-south-1\"").await;
     answer(&client).await;
-    assert_eq!(signed_with(&server), "AKIDPRACTICE/ap-south-1");
+    assert_eq!(server.last_signed_with(), "AKIDPRACTICE/ap-south-1");
 
     if let Err(error) = client.close().await {
         eprintln!("closing the session: {error}");
@@ -121,23 +109,4 @@ async fn answer(client: &Client) {
     })
     .await;
     assert!(score.starts_with('7'), "Bedrock's score: {score}");
-}
-
-/// `KEY/REGION` of the last request's signature, read from its credential scope
-/// `Credential=KEY/20261122/REGION/bedrock/aws4_request`.
-fn signed_with(server: &BedrockServer) -> String {
-    let authorization = server
-        .requests()
-        .last()
-        .and_then(|request| request.headers.get("authorization").cloned())
-        .unwrap_or_else(|| panic!("no signed request reached Bedrock"));
-    let scope = authorization
-        .split("Credential=")
-        .nth(1)
-        .and_then(|rest| rest.split(',').next())
-        .unwrap_or_default()
-        .to_owned();
-    let parts: Vec<&str> = scope.split('/').collect();
-    assert_eq!(parts.len(), 5, "{authorization}");
-    format!("{}/{}", parts[0], parts[2])
 }

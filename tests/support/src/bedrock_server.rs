@@ -100,7 +100,41 @@ impl BedrockServer {
     pub fn requests(&self) -> Vec<SeenRequest> {
         self.server.requests()
     }
+
+    /// `KEY/REGION` of the last request's SigV4 signature, read from its credential scope
+    /// `Credential=KEY/20261122/REGION/bedrock/aws4_request`: which account signed, where.
+    pub fn last_signed_with(&self) -> String {
+        let authorization = self
+            .requests()
+            .last()
+            .and_then(|request| request.headers.get("authorization").cloned())
+            .unwrap_or_else(|| panic!("no signed request reached Bedrock"));
+        let scope = authorization
+            .split("Credential=")
+            .nth(1)
+            .and_then(|rest| rest.split(',').next())
+            .unwrap_or_default();
+        let parts: Vec<&str> = scope.split('/').collect();
+        assert_eq!(parts.len(), 5, "{authorization}");
+        assert_eq!(parts[3], "bedrock", "{authorization}");
+        format!("{}/{}", parts[0], parts[2])
+    }
 }
+
+/// An AWS config file as `aws configure` writes it, with two profiles that have their own
+/// keys and regions: `default` (`AKIDDEFAULT`, us-west-2) and `interview-practice`
+/// (`AKIDPRACTICE`, eu-west-2). Point `AWS_CONFIG_FILE` at a copy.
+pub const TWO_PROFILES_AWS_CONFIG: &str = "\
+[default]
+region = us-west-2
+aws_access_key_id = AKIDDEFAULT
+aws_secret_access_key = default-secret
+
+[profile interview-practice]
+region = eu-west-2
+aws_access_key_id = AKIDPRACTICE
+aws_secret_access_key = practice-secret
+";
 
 async fn handle(request: SeenRequest, reply: Reply) -> Response<ResponseBody> {
     let tool_name = request.body["toolConfig"]["toolChoice"]["tool"]["name"]

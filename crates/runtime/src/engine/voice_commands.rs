@@ -89,8 +89,9 @@ impl Engine {
         let heard = if last_speech.is_some() {
             // Said in the user's language: a multilingual model hears it as such (tiny.en,
             // the default, hears English, whose phrases always work).
-            let language =
-                aira_voice::base_language(self.preferences().language.as_deref().unwrap_or("en"));
+            let language = aira_core::i18n::primary_language(
+                self.preferences().language.as_deref().unwrap_or("en"),
+            );
             let options = TranscriptionOptions {
                 prompt: Some(aira_core::voice_commands::prompt(catalog)),
                 cancel: None,
